@@ -1,0 +1,253 @@
+//! Validation on good data and on each kind of bad data.
+
+use super::*;
+use serde_json::{json, Value};
+
+fn refs() -> Value {
+    json!({
+        "schema": "poles-explorer/referentiels", "schema_version": 1,
+        "data_version": "t.1", "compiled_at": "2026-11-26",
+        "funders": [
+            {"id": "FUI", "label": "FUI", "name": "Fonds unique interministériel", "kind": "etat"},
+            {"id": "Region", "label": "Région", "name": "Conseil régional", "kind": "collectivite"}
+        ],
+        "themes": [{"id": "agroalimentaire", "label": "Agroalimentaire"}, {"id": "numerique", "label": "Numérique"}],
+        "regions": [{"code": "27", "name": "Bourgogne-Franche-Comté"}, {"code": "11", "name": "Île-de-France"}],
+        "departements": [{"code": "21", "name": "Côte-d'Or", "region": "27"}]
+    })
+}
+
+fn pole(id: &str) -> Value {
+    json!({
+        "id": id, "name": format!("Pôle {id}"), "short_name": null, "former_names": [],
+        "website": "https://example.org", "hq": {"city": "Dijon", "insee_commune": "21231", "lat": 47.3, "lon": 5.0, "precision": "commune"},
+        "regions": ["27"], "themes": ["agroalimentaire"], "phases": ["2023-2026"], "phase_v_status": null,
+        "category_2013": "national", "status": {"code": "actif", "label": "actif"}, "description": "Un pôle.",
+        "members": {"count": 300, "year": 2024, "source": "https://example.org/m"},
+        "predecessor_ids": [], "successor_id": null, "sources": ["https://example.org/s"], "notes": null
+    })
+}
+
+fn project(id: &str) -> Value {
+    json!({
+        "id": id, "acronym": id.to_uppercase(), "title": null, "summary": "Un projet.", "kind": "rd",
+        "poles": ["vitagora"], "unresolved_poles": [], "lead": null, "partners": ["A", "B"], "partner_locations": ["Dijon (21)"],
+        "territory": {"regions": ["27"], "departements": ["21"], "basis": "partners"},
+        "keywords": ["nutrition"], "themes": ["agroalimentaire"], "themes_basis": "keywords",
+        "year": 2012, "call": "FUI AAP 14",
+        "funding": [{"funder": "FUI", "amount_eur": null, "note": null}, {"funder": "Region", "amount_eur": 120000, "note": "Région"}],
+        "total_budget_eur": 1000000, "status": null, "sources": ["https://example.org/p"], "notes": null
+    })
+}
+
+fn file(schema: &str, key: &str, items: Vec<Value>) -> String {
+    json!({"schema": schema, "schema_version": 1, "data_version": "t.1", "compiled_at": "2026-11-26", key: items}).to_string()
+}
+
+fn poles_file(items: Vec<Value>) -> String {
+    file("poles-explorer/poles", "poles", items)
+}
+
+fn projects_file(items: Vec<Value>) -> String {
+    file("poles-explorer/projects", "projects", items)
+}
+
+fn load(poles: Vec<Value>, projects: Vec<Value>) -> Loaded {
+    load_all(&refs().to_string(), &poles_file(poles), &projects_file(projects)).expect("files are well formed")
+}
+
+fn has_problem(l: &Loaded, sev: Severity, file: &str, record: &str, field: &str) -> bool {
+    l.problems.iter().any(|p| {
+        p.severity == sev && p.file == file && p.record.as_deref() == Some(record) && p.field.as_deref() == Some(field)
+    })
+}
+
+#[test]
+fn good_data_loads_without_problems() {
+    let l = load(vec![pole("vitagora")], vec![project("a"), project("b")]);
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    assert_eq!(l.dataset.poles.len(), 1);
+    assert_eq!(l.dataset.projects.len(), 2);
+    let p = l.dataset.project("b").unwrap();
+    assert_eq!(p.acronym, "B");
+    assert_eq!(p.funding[0].amount_eur, None);
+    assert_eq!(p.funding[1].amount_eur, Some(120000.0));
+    assert_eq!(p.published_funding(), (120000.0, 1));
+    assert_eq!(p.territory.basis, Some(TerritoryBasis::Partners));
+    let v = l.dataset.pole("vitagora").unwrap();
+    assert!(v.is_labelled());
+    assert_eq!(v.members.as_ref().unwrap().count, 300);
+    assert_eq!(l.dataset.meta.as_ref().unwrap().data_version, "t.1");
+}
+
+#[test]
+fn wrong_type_on_required_field_rejects_only_that_record() {
+    let mut bad = project("bad");
+    bad["acronym"] = json!(42);
+    let l = load(vec![pole("vitagora")], vec![project("a"), bad]);
+    assert_eq!(l.dataset.projects.len(), 1);
+    assert!(has_problem(&l, Severity::Error, "projects.json", "bad", "acronym"));
+    let msg = &l.problems[0].to_string();
+    assert!(msg.contains("projects.json") && msg.contains("bad") && msg.contains("acronym"), "{msg}");
+}
+
+#[test]
+fn wrong_type_on_optional_field_keeps_the_record() {
+    let mut p = project("a");
+    p["year"] = json!("deux mille");
+    p["total_budget_eur"] = json!(-5);
+    p["funding"][1]["amount_eur"] = json!("beaucoup");
+    let l = load(vec![pole("vitagora")], vec![p]);
+    let p = l.dataset.project("a").expect("kept");
+    assert_eq!(p.year, None);
+    assert_eq!(p.total_budget_eur, None);
+    assert_eq!(p.funding[1].amount_eur, None, "a bad amount is not published, never zero");
+    assert!(has_problem(&l, Severity::Warning, "projects.json", "a", "year"));
+    assert!(has_problem(&l, Severity::Warning, "projects.json", "a", "total_budget_eur"));
+    assert!(has_problem(&l, Severity::Warning, "projects.json", "a", "funding[1].amount_eur"));
+}
+
+#[test]
+fn missing_field_rejects_the_record() {
+    let mut p = project("a");
+    p.as_object_mut().unwrap().remove("sources");
+    let mut q = pole("other");
+    q.as_object_mut().unwrap().remove("name");
+    let l = load(vec![pole("vitagora"), q], vec![p, project("b")]);
+    assert!(has_problem(&l, Severity::Error, "projects.json", "a", "sources"));
+    assert!(has_problem(&l, Severity::Error, "poles.json", "other", "name"));
+    assert_eq!(l.dataset.projects.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["b"]);
+    assert_eq!(l.dataset.poles.len(), 1);
+}
+
+#[test]
+fn record_without_id_is_named_by_position() {
+    let mut p = project("x");
+    p.as_object_mut().unwrap().remove("id");
+    let l = load(vec![pole("vitagora")], vec![project("a"), p, json!("pas un objet")]);
+    assert!(has_problem(&l, Severity::Error, "projects.json", "#1", "id"));
+    assert!(l.problems.iter().any(|p| p.record.as_deref() == Some("#2") && p.field.is_none()));
+    assert_eq!(l.dataset.projects.len(), 1);
+}
+
+#[test]
+fn unknown_references_are_dropped_with_a_warning() {
+    let mut p = project("a");
+    p["poles"] = json!(["vitagora", "pole-fantome"]);
+    p["funding"] = json!([{"funder": "FUI", "amount_eur": null}, {"funder": "Mecene", "amount_eur": 10}]);
+    p["territory"]["regions"] = json!(["27", "99"]);
+    p["territory"]["departements"] = json!(["21", "2C"]);
+    p["themes"] = json!(["agroalimentaire", "astrologie"]);
+    let mut q = pole("vitagora");
+    q["regions"] = json!(["27", "00"]);
+    q["successor_id"] = json!("nulle-part");
+    let l = load(vec![q], vec![p]);
+    let p = l.dataset.project("a").expect("kept");
+    assert_eq!(p.poles, ["vitagora"]);
+    assert_eq!(p.funding.len(), 1);
+    assert_eq!(p.territory.regions, ["27"]);
+    assert_eq!(p.territory.departements, ["21"]);
+    assert_eq!(p.themes, ["agroalimentaire"]);
+    for field in ["poles", "funding[1].funder", "territory.regions", "territory.departements", "themes"] {
+        assert!(has_problem(&l, Severity::Warning, "projects.json", "a", field), "{field}: {:?}", l.problems);
+    }
+    assert!(has_problem(&l, Severity::Warning, "poles.json", "vitagora", "regions"));
+    assert!(has_problem(&l, Severity::Warning, "poles.json", "vitagora", "successor_id"));
+    assert_eq!(l.dataset.pole("vitagora").unwrap().successor_id, None);
+}
+
+#[test]
+fn duplicate_ids_keep_the_first_record() {
+    let mut second = project("a");
+    second["acronym"] = json!("SECOND");
+    let l = load(vec![pole("vitagora"), pole("vitagora")], vec![project("a"), second]);
+    assert_eq!(l.dataset.projects.len(), 1);
+    assert_eq!(l.dataset.project("a").unwrap().acronym, "A");
+    assert_eq!(l.dataset.poles.len(), 1);
+    assert!(has_problem(&l, Severity::Error, "projects.json", "a", "id"));
+    assert!(has_problem(&l, Severity::Error, "poles.json", "vitagora", "id"));
+}
+
+#[test]
+fn wrong_schema_version_is_a_file_error() {
+    let text = json!({"schema_version": 2, "projects": []}).to_string();
+    let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
+    assert_eq!(e.file, "projects.json");
+    assert_eq!(e.kind, FileErrorKind::Schema { found: Some("2".into()) });
+    assert!(e.to_string().contains("version"));
+    let text = json!({"projects": []}).to_string();
+    let e = load_all(&refs().to_string(), &poles_file(vec![]), &text).unwrap_err();
+    assert_eq!(e.kind, FileErrorKind::Schema { found: None });
+}
+
+#[test]
+fn broken_files_are_file_errors() {
+    let r = refs().to_string();
+    let e = load_all(&r, "", "").unwrap_err();
+    assert_eq!((e.file.as_str(), e.kind), ("poles.json", FileErrorKind::Empty));
+    let e = load_all(&r, &poles_file(vec![])[..40], "").unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::Json(ref m) if m.contains("tronqué")), "{e}");
+    let e = load_all(&r, "<!DOCTYPE html><html>", "").unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::Json(_)));
+    let e = load_all(&r, "[1,2]", "").unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::Shape(_)));
+    let e = load_all(&r, &json!({"schema_version": 1, "poles": {}}).to_string(), "").unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::Shape(ref m) if m.contains("poles")));
+}
+
+#[test]
+fn a_bom_is_accepted() {
+    let text = format!("\u{FEFF}{}", poles_file(vec![pole("vitagora")]));
+    let l = load_all(&refs().to_string(), &text, &projects_file(vec![])).unwrap();
+    assert_eq!(l.dataset.poles.len(), 1);
+}
+
+#[test]
+fn http_checks() {
+    assert!(check_response("poles.json", 200, Some("application/json")).is_ok());
+    assert!(check_response("poles.json", 200, Some("application/json; charset=utf-8")).is_ok());
+    let e = check_response("poles.json", 200, Some("text/html")).unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::ContentType(_)));
+    assert!(e.to_string().contains("HTML"));
+    let e = check_response("poles.json", 404, Some("text/html")).unwrap_err();
+    assert_eq!(e.kind, FileErrorKind::Http(404));
+    assert!(e.to_string().contains("introuvable"));
+    assert!(check_response("poles.json", 200, None).is_err());
+}
+
+#[test]
+fn mismatched_editions_are_reported() {
+    let poles = poles_file(vec![pole("vitagora")]).replace("\"t.1\"", "\"t.2\"");
+    let l = load_all(&refs().to_string(), &poles, &projects_file(vec![])).unwrap();
+    assert!(l.problems.iter().any(|p| p.file == "poles.json" && p.field.as_deref() == Some("data_version")));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Arbitrary text never panics the loader.
+        #[test]
+        fn arbitrary_text_never_panics(s in ".{0,200}") {
+            let _ = load_all(&s, &s, &s);
+            let _ = load_all(&refs().to_string(), &s, &s);
+        }
+
+        /// Arbitrary JSON values in any project field never panic and never lose the other records.
+        #[test]
+        fn arbitrary_field_values_never_lose_valid_records(field in prop::sample::select(vec![
+            "id", "acronym", "title", "summary", "kind", "poles", "territory", "funding", "year", "themes", "sources", "total_budget_eur",
+        ]), v in prop_oneof![
+            Just(json!(null)), Just(json!(-1)), Just(json!(1e300)), Just(json!("")), Just(json!("x")),
+            Just(json!([])), Just(json!([1, "a", null])), Just(json!({})), Just(json!(true)),
+        ]) {
+            let mut odd = project("odd");
+            odd[field] = v;
+            let l = load(vec![pole("vitagora")], vec![project("a"), odd, project("b")]);
+            prop_assert!(l.dataset.project("a").is_some());
+            prop_assert!(l.dataset.project("b").is_some());
+        }
+    }
+}
