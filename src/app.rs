@@ -1,0 +1,99 @@
+//! The app shell: router, header, footer, and the data state every page reads.
+
+use crate::api::load_dataset;
+use crate::components::{LoadErrorView, Loading, ProblemsPanel};
+use crate::pages::{Explorer, NotFound, PolePage, ProjectPage};
+use crate::paths::{base, href};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use poles_core::format::date_fr;
+use poles_core::validate::Loaded;
+use std::sync::Arc;
+
+/// The loaded data, provided to every page once loading succeeded.
+#[derive(Clone)]
+pub struct Data(pub Arc<Loaded>);
+
+/// The loaded dataset. Pages are only rendered once the data is there.
+pub fn use_data() -> Option<Arc<Loaded>> {
+    use_context::<Data>().map(|d| d.0)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let resource = LocalResource::new(|| async { load_dataset().await.map(Arc::new) });
+    let retry = Callback::new(move |_| resource.refetch());
+    view! {
+        <Router base=base()>
+            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <header class="site-header">
+                <div class="wrap">
+                    <a class="brand" href=href("/")>
+                        <span class="brand-mark" aria-hidden="true">"◆"</span>
+                        <span class="brand-name">"Pôles Explorer"</span>
+                    </a>
+                    <p class="tagline">"Les pôles de compétitivité et les projets qu'ils labellisent"</p>
+                </div>
+            </header>
+            <main id="contenu" class="wrap" tabindex="-1">
+                {move || match resource.get() {
+                    None => view! { <Loading /> }.into_any(),
+                    Some(Err(error)) => view! { <LoadErrorView error=error on_retry=retry /> }.into_any(),
+                    Some(Ok(loaded)) => view! { <Loaded loaded=loaded /> }.into_any(),
+                }}
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    {move || resource.get().and_then(|r| r.ok()).and_then(|l| l.dataset.meta.clone()).map(|m| view! {
+                        <p data-testid="data-date">
+                            "Données au " {date_fr(&m.compiled_at)} " (édition " {m.data_version} ")."
+                        </p>
+                    })}
+                    <p>
+                        "Données compilées à partir de sources publiques, citées sur chaque fiche. "
+                        "Une information absente des sources est indiquée comme non renseignée, jamais estimée."
+                    </p>
+                </div>
+            </footer>
+        </Router>
+    }
+}
+
+/// The routes, once the data is loaded.
+#[component]
+fn Loaded(loaded: Arc<Loaded>) -> impl IntoView {
+    let problems = loaded.problems.clone();
+    provide_context(Data(loaded));
+    focus_on_navigation();
+    view! {
+        <ProblemsPanel problems=problems />
+        <Routes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/") view=Explorer />
+            <Route path=path!("/index.html") view=Explorer />
+            <Route path=path!("/poles/:id") view=PolePage />
+            <Route path=path!("/projets/:id") view=ProjectPage />
+        </Routes>
+    }
+}
+
+/// Moves keyboard focus to the new page's heading when the path changes (not on first load),
+/// so that screen reader and keyboard users start at the new content.
+fn focus_on_navigation() {
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            let heading = document().query_selector("main h1").ok().flatten();
+            if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                let _ = h.focus();
+            }
+        });
+    });
+}

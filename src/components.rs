@@ -1,0 +1,138 @@
+//! Small reusable view pieces.
+
+use crate::paths::href;
+use leptos::prelude::*;
+use poles_core::model::Dataset;
+use poles_core::text::{is_safe_link, link_host};
+use poles_core::validate::{FileError, Problem, Severity};
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">"Chargement des données…"</p>
+    }
+}
+
+/// A file could not be used at all: say which and why, and offer to retry.
+#[component]
+pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="load-error" role="alert" data-testid="load-error" aria-labelledby="load-error-title">
+            <h1 id="load-error-title" tabindex="-1">"Impossible de charger les données"</h1>
+            <p class="error-message">{error.to_string()}</p>
+            <p>
+                "Problème de données : le fichier « " <code>{error.file.clone()}</code>
+                " » est indispensable à l'explorateur. Vérifiez votre connexion puis réessayez ; "
+                "si le problème persiste, signalez-le aux responsables du site."
+            </p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>"Réessayer"</button>
+        </section>
+    }
+}
+
+/// Records rejected or corrected by validation, by file, record and field.
+#[component]
+pub fn ProblemsPanel(problems: Vec<Problem>) -> impl IntoView {
+    if problems.is_empty() {
+        return None;
+    }
+    let rejected = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let warnings = problems.len() - rejected;
+    let summary = format!(
+        "Problèmes de données : {rejected} enregistrement(s) écarté(s), {warnings} avertissement(s). Les autres enregistrements sont affichés normalement."
+    );
+    Some(view! {
+        <section class="problems" data-testid="data-problems" aria-labelledby="problems-title">
+            <details open=true>
+                <summary id="problems-title">{summary}</summary>
+                <ul>
+                    {problems
+                        .into_iter()
+                        .map(|p| {
+                            let level = match p.severity {
+                                Severity::Error => "Écarté",
+                                Severity::Warning => "Corrigé",
+                            };
+                            view! {
+                                <li data-testid="data-problem" data-file=p.file.clone() data-record=p.record.clone().unwrap_or_default() data-field=p.field.clone().unwrap_or_default()>
+                                    <strong>{level}</strong> " — " <code>{p.file.clone()}</code>
+                                    {p.record.clone().map(|r| view! { ", enregistrement « " <code>{r}</code> " »" })}
+                                    {p.field.clone().map(|f| view! { ", champ « " <code>{f}</code> " »" })}
+                                    " : " {p.message.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </section>
+    })
+}
+
+/// A link from the data: shown as a link only for http(s) URLs, else as plain text.
+#[component]
+pub fn ExternalLink(url: String, #[prop(optional)] label: Option<String>) -> impl IntoView {
+    let text = label.unwrap_or_else(|| link_host(&url).to_string());
+    if is_safe_link(&url) {
+        view! { <a href=url.clone() rel="noopener noreferrer" target="_blank" class="external">{text}<span class="visually-hidden">" (nouvelle fenêtre)"</span></a> }.into_any()
+    } else {
+        view! { <span class="unsafe-link">{url}</span> }.into_any()
+    }
+}
+
+/// The sources of a record, as a list of links.
+#[component]
+pub fn Sources(sources: Vec<String>) -> impl IntoView {
+    view! {
+        <section class="sources" data-testid="sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">"Sources"</h2>
+            {if sources.is_empty() {
+                view! { <p class="unknown">"Aucune source citée."</p> }.into_any()
+            } else {
+                view! {
+                    <ol>
+                        {sources.into_iter().map(|s| view! { <li data-testid="source-link"><ExternalLink url=s.clone() label=s /></li> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// "Non renseigné" for unknown values, visibly distinct.
+#[component]
+pub fn Unknown(#[prop(optional, into)] text: Option<String>) -> impl IntoView {
+    view! { <span class="unknown">{text.unwrap_or_else(|| "non renseigné".into())}</span> }
+}
+
+/// Theme labels as tags.
+pub fn theme_tags(data: &Dataset, themes: &[String]) -> impl IntoView {
+    let labels: Vec<String> = themes.iter().map(|t| data.theme_label(t).to_string()).collect();
+    view! { <ul class="tags">{labels.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+}
+
+/// Region names, comma-separated.
+pub fn region_names(data: &Dataset, codes: &[String]) -> String {
+    codes.iter().map(|c| data.region_name(c)).collect::<Vec<_>>().join(", ")
+}
+
+/// Links to pôles by id.
+pub fn pole_links(data: &Dataset, ids: &[String]) -> impl IntoView {
+    let links: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| (id.clone(), data.pole(id).map(|p| p.display_short().to_string()).unwrap_or_else(|| id.clone())))
+        .collect();
+    view! {
+        <span class="pole-links">
+            {links
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, name))| view! {
+                    {(i > 0).then_some(", ")}
+                    <a href=href(&format!("/poles/{id}"))>{name}</a>
+                })
+                .collect_view()}
+        </span>
+    }
+}

@@ -1,0 +1,14 @@
+use crate::paths::href;
+use leptos::prelude::*;
+
+/// Shown for an unknown address, or an unknown pôle or project id.
+#[component]
+pub fn NotFound(#[prop(optional, into)] detail: Option<String>) -> impl IntoView {
+    view! {
+        <section class="not-found" data-testid="not-found">
+            <h1 tabindex="-1">"Page introuvable"</h1>
+            <p>{detail.unwrap_or_else(|| "L'adresse demandée ne correspond à aucune page de l'explorateur.".into())}</p>
+            <p><a href=href("/")>"Revenir à l'explorateur"</a></p>
+        </section>
+    }
+}
