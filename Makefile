@@ -1,0 +1,60 @@
+# Pôles Explorer — the two commands of the README are `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+PORT ?= 8080
+E2E_PORT ?= 8099
+
+.PHONY: serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
+
+## Build and serve the app on http://127.0.0.1:8080/ with the bundled data.
+serve: setup
+	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
+
+## Install every tool that is missing (a second run skips them).
+setup:
+	@scripts/setup.sh
+setup-test:
+	@scripts/setup.sh --test
+
+## Release build at the site root (dist/) and under /explorateur/ (dist-subpath/).
+build: setup
+	trunk build --release --offline
+build-subpath: setup
+	trunk build --release --offline --public-url /explorateur/ --dist dist-subpath
+
+## Rebuild public/data from ../shared/reference and data-src/ (prints what it could not map).
+data:
+	cargo run -q -p poles-databuild
+data-check:
+	cargo run -q -p poles-databuild -- --check
+
+## Every test: native (core + converter), browser (wasm-bindgen-test in Chromium), end-to-end (Playwright).
+test: setup-test test-native test-wasm build build-subpath test-e2e sizes
+
+test-native:
+	cargo test -p poles-core -p poles-databuild
+
+test-wasm: setup-test
+	cargo test --target wasm32-unknown-unknown -p poles-explorer
+
+test-e2e: setup-test
+	E2E_PORT=$(E2E_PORT) npx playwright test
+
+## Built sizes of html/js/wasm/css/data: raw, gzip, brotli.
+sizes:
+	@scripts/sizes.sh dist
+
+## Screenshots of the main views (desktop and phone) into screenshots/.
+screenshots: build
+	@mkdir -p screenshots
+	@python3 scripts/serve.py --port $(E2E_PORT) --mount /=dist & pid=$$!; sleep 1; \
+	  node scripts/screenshots.mjs http://127.0.0.1:$(E2E_PORT) screenshots; kill $$pid
+
+## Serve the release builds as a static host would (with /explorateur/ too).
+serve-dist: build build-subpath
+	python3 scripts/serve.py --port $(PORT) --mount /=dist --mount /explorateur/=dist-subpath
+
+clean:
+	cargo clean; rm -rf dist dist-subpath test-results playwright-report screenshots

@@ -1,0 +1,77 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): what needs real browser APIs —
+//! fetch with HTTP status and content type, `document.baseURI`, and the mounted app's error view.
+#![cfg(target_arch = "wasm32")]
+
+use poles_core::validate::FileErrorKind;
+use poles_explorer::{fetch_data_file, paths};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn base_comes_from_the_document() {
+    // The test page is served at the root of its server.
+    assert_eq!(paths::base(), "");
+    assert_eq!(paths::data_url("poles.json"), "/data/poles.json");
+    assert_eq!(paths::href("/poles/vitagora"), "/poles/vitagora");
+    assert_eq!(paths::base_from_path("/explorateur/"), "/explorateur");
+}
+
+#[wasm_bindgen_test]
+async fn json_is_accepted() {
+    let text = fetch_data_file("data:application/json,%7B%22a%22%3A1%7D", "poles.json").await.unwrap();
+    assert_eq!(text, r#"{"a":1}"#);
+}
+
+#[wasm_bindgen_test]
+async fn html_instead_of_json_is_refused() {
+    let err = fetch_data_file("data:text/html,<html></html>", "poles.json").await.unwrap_err();
+    assert!(matches!(err.kind, FileErrorKind::ContentType(ref ct) if ct.contains("text/html")), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn missing_file_is_an_http_error() {
+    // The test runner's server has no such file.
+    let err = fetch_data_file("/data/nope-404.json", "nope-404.json").await.unwrap_err();
+    assert!(matches!(err.kind, FileErrorKind::Http(404)), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_server_is_a_network_error() {
+    let err = fetch_data_file("http://127.0.0.1:9/poles.json", "poles.json").await.unwrap_err();
+    assert!(matches!(err.kind, FileErrorKind::Network(_)), "{err:?}");
+    assert!(err.to_string().contains("poles.json"));
+}
+
+#[wasm_bindgen_test]
+async fn mounted_app_without_data_shows_the_error_view_with_retry() {
+    // The test server has no data/ folder: the app must say so, never stay blank.
+    std::mem::forget(leptos::mount::mount_to_body(poles_explorer::App));
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let mut found = None;
+    for _ in 0..100 {
+        found = doc.query_selector("[data-testid=load-error]").unwrap();
+        if found.is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    let panel = found.expect("the load error view appears");
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("Impossible de charger les données"), "{text}");
+    assert!(text.contains(".json"), "names the file: {text}");
+    let button = panel.query_selector("button").unwrap().expect("a retry button");
+    assert_eq!(button.text_content().unwrap(), "Réessayer");
+    // Retrying re-fetches and shows the error again (still no data), without a blank page.
+    button.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    sleep(300).await;
+    assert!(doc.query_selector("[data-testid=load-error]").unwrap().is_some());
+}
