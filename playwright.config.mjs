@@ -1,0 +1,34 @@
+// End-to-end tests against the release builds (dist/ at /, dist-subpath/ at /explorateur/),
+// served by scripts/serve.py, in Debian's Chromium. Run with `make test-e2e` (after `make build build-subpath`).
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 8099);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: /.*\.spec\.mjs$/,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'fr-FR',
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /foundation\.spec\.mjs$/, grep: /@phone/ },
+  ],
+  webServer: {
+    command: `python3 scripts/serve.py --port ${port} --mount /=dist --mount /explorateur/=dist-subpath`,
+    url: `http://127.0.0.1:${port}/data/poles.json`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});
