@@ -55,7 +55,7 @@ pub fn PolePage() -> impl IntoView {
                 <h1 tabindex="-1">{p.name.clone()}</h1>
                 <p>
                     <span class=status_class>{p.status.code.label_fr()}</span>
-                    " " <span class="muted">{p.status.label.clone()}</span>
+                    {(p.status.label != "actif").then(|| view! { " " <span class="muted">{p.status.label.clone()}</span> })}
                 </p>
                 {match p.description.clone() {
                     Some(d) => view! { <p class="lead">{d}</p> }.into_any(),
