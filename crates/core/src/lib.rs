@@ -4,9 +4,13 @@
 //! It takes text in and gives plain values out, so `cargo test -p poles-core` exercises it
 //! natively. The Leptos app (`src/`) and the data converter (`crates/databuild`) both build on it.
 
+pub mod engine;
 pub mod format;
 pub mod listing;
 pub mod model;
+pub mod query;
+#[cfg(any(test, feature = "synthetic"))]
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 

@@ -1,0 +1,140 @@
+use super::*;
+use proptest::prelude::*;
+
+fn pairs(qs: &str) -> Vec<(String, String)> {
+    decode_query_string(qs)
+}
+
+#[test]
+fn parses_the_documented_contract() {
+    let (q, n) = parse(&pairs("?onglet=projets&region=27&departement=21&theme=agroalimentaire&financeur=FUI,ANR,-FEDER&pole=vitagora&q=s%C3%A9curit%C3%A9&annee_min=2010&annee_max=2020&tri=montant&financeur_mode=tous"));
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(q.tab, Tab::Projets);
+    assert_eq!(q.facet(Facet::Region).include, ["27"]);
+    assert_eq!(q.facet(Facet::Departement).include, ["21"]);
+    assert_eq!(q.facet(Facet::Financeur).include, ["FUI", "ANR"]);
+    assert_eq!(q.facet(Facet::Financeur).exclude, ["FEDER"]);
+    assert_eq!(q.funder_mode, FunderMode::All);
+    assert_eq!(q.text, "sécurité");
+    assert_eq!((q.year_min, q.year_max), (Some(2010), Some(2020)));
+    assert_eq!(q.sort, Sort::Montant);
+}
+
+#[test]
+fn malformed_values_are_ignored_with_a_notice() {
+    let (q, n) = parse(&pairs("?onglet=cartes&region=27,<script>,,-&annee_min=deux&tri=hasard&foo=bar&financeur_mode=parfois"));
+    assert_eq!(q.tab, Tab::Projets);
+    assert_eq!(q.facet(Facet::Region).include, ["27"]);
+    assert_eq!(q.year_min, None);
+    assert_eq!(q.sort, Sort::Nom);
+    let params: Vec<&str> = n.iter().map(|x| x.param.as_str()).collect();
+    assert_eq!(params, ["onglet", "region", "region", "annee_min", "tri", "foo", "financeur_mode"]);
+    assert!(n[1].to_string().contains("<script>"));
+}
+
+#[test]
+fn inverted_years_are_swapped_and_said() {
+    let (q, n) = parse(&pairs("annee_min=2020&annee_max=2010"));
+    assert_eq!((q.year_min, q.year_max), (Some(2010), Some(2020)));
+    assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn a_value_both_included_and_excluded_keeps_the_first() {
+    let (q, _) = parse(&pairs("financeur=FUI,-FUI,FUI"));
+    assert_eq!(q.facet(Facet::Financeur).include, ["FUI"]);
+    assert!(q.facet(Facet::Financeur).exclude.is_empty());
+}
+
+#[test]
+fn sort_must_fit_the_tab() {
+    let (q, _) = parse(&pairs("onglet=poles&tri=montant"));
+    assert_eq!(q.sort, Sort::Nom);
+    let (q, _) = parse(&pairs("onglet=poles&tri=projets"));
+    assert_eq!(q.sort, Sort::Projets);
+}
+
+#[test]
+fn decoding_is_lenient() {
+    assert_eq!(pairs("?a=%ZZ&b=%E9&c&d=x+y"), vec![
+        ("a".into(), "%ZZ".into()),
+        ("b".into(), "\u{FFFD}".into()),
+        ("c".into(), "".into()),
+        ("d".into(), "x y".into()),
+    ]);
+    assert_eq!(pairs("?q=%"), vec![("q".into(), "%".into())]);
+}
+
+#[test]
+fn default_state_formats_to_nothing() {
+    assert_eq!(format(&Query::default()), "");
+    let mut q = Query::default();
+    q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
+    q.facet_mut(Facet::Financeur).set("FUI", ValueState::Included);
+    q.text = "pôle eau".into();
+    assert_eq!(format(&q), "?financeur=FUI,-FEDER&q=p%C3%B4le+eau");
+}
+
+fn value() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9_.][A-Za-z0-9_.-]{0,10}"
+}
+
+fn selection() -> impl Strategy<Value = Selection> {
+    (prop::collection::vec(value(), 0..4), prop::collection::vec(value(), 0..3)).prop_map(|(inc, exc)| {
+        let mut s = Selection::default();
+        for v in exc {
+            s.set(&v, ValueState::Excluded);
+        }
+        for v in inc {
+            if s.state(&v) == ValueState::Off {
+                s.set(&v, ValueState::Included);
+            }
+        }
+        s
+    })
+}
+
+prop_compose! {
+    fn query()(
+        poles in any::<bool>(),
+        facets in prop::array::uniform6(selection()),
+        all in any::<bool>(),
+        text in "[a-zA-Zàéèôç'&=+%#?,0-9 -]{0,30}",
+        y1 in prop::option::of(1950u16..=2100),
+        y2 in prop::option::of(1950u16..=2100),
+        sort in prop::sample::select(Sort::ALL.to_vec()),
+    ) -> Query {
+        let tab = if poles { Tab::Poles } else { Tab::Projets };
+        let (year_min, year_max) = match (y1, y2) {
+            (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+            other => other,
+        };
+        Query {
+            tab,
+            facets,
+            funder_mode: if all { FunderMode::All } else { FunderMode::Any },
+            text: text.trim().to_string(),
+            year_min,
+            year_max,
+            sort: if sort.applies_to(tab) { sort } else { Sort::Nom },
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn parse_format_round_trips(q in query()) {
+        let (back, notices) = parse(&decode_query_string(&format(&q)));
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, q);
+    }
+
+    #[test]
+    fn parsing_any_text_never_panics(s in ".{0,120}") {
+        let (q, _) = parse(&decode_query_string(&s));
+        // and what it gives is a valid state
+        let (again, notices) = parse(&decode_query_string(&format(&q)));
+        prop_assert!(notices.is_empty());
+        prop_assert_eq!(again, q);
+    }
+}
