@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const out = process.argv[3] ?? 'screenshots';
-const pages = process.argv[4] ? process.argv[4].split(',') : ['/', '/?onglet=poles', '/poles/vitagora', '/projets/damav', '/nimporte-quoi'];
+const pages = process.argv[4] ? process.argv[4].split('|') : ['/', '/?onglet=poles', '/poles/vitagora', '/projets/damav', '/nimporte-quoi'];
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

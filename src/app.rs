@@ -8,22 +8,36 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use poles_core::engine::Index;
 use poles_core::format::date_fr;
 use poles_core::validate::Loaded;
 use std::sync::Arc;
 
-/// The loaded data, provided to every page once loading succeeded.
+/// The loaded data and its search index, provided to every page once loading succeeded.
 #[derive(Clone)]
-pub struct Data(pub Arc<Loaded>);
+pub struct Data {
+    pub loaded: Arc<Loaded>,
+    pub index: Arc<Index>,
+}
 
 /// The loaded dataset. Pages are only rendered once the data is there.
 pub fn use_data() -> Option<Arc<Loaded>> {
-    use_context::<Data>().map(|d| d.0)
+    use_context::<Data>().map(|d| d.loaded)
+}
+
+/// The loaded dataset with its search index.
+pub fn use_index() -> Option<Data> {
+    use_context::<Data>()
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let resource = LocalResource::new(|| async { load_dataset().await.map(Arc::new) });
+    let resource = LocalResource::new(|| async {
+        load_dataset().await.map(|loaded| {
+            let index = Arc::new(Index::new(&loaded.dataset));
+            Data { loaded: Arc::new(loaded), index }
+        })
+    });
     let retry = Callback::new(move |_| resource.refetch());
     view! {
         <Router base=base()>
@@ -41,12 +55,12 @@ pub fn App() -> impl IntoView {
                 {move || match resource.get() {
                     None => view! { <Loading /> }.into_any(),
                     Some(Err(error)) => view! { <LoadErrorView error=error on_retry=retry /> }.into_any(),
-                    Some(Ok(loaded)) => view! { <Loaded loaded=loaded /> }.into_any(),
+                    Some(Ok(data)) => view! { <Ready data=data /> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    {move || resource.get().and_then(|r| r.ok()).and_then(|l| l.dataset.meta.clone()).map(|m| view! {
+                    {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| view! {
                         <p data-testid="data-date">
                             "Données au " {date_fr(&m.compiled_at)} " (édition " {m.data_version} ")."
                         </p>
@@ -63,9 +77,9 @@ pub fn App() -> impl IntoView {
 
 /// The routes, once the data is loaded.
 #[component]
-fn Loaded(loaded: Arc<Loaded>) -> impl IntoView {
-    let problems = loaded.problems.clone();
-    provide_context(Data(loaded));
+fn Ready(data: Data) -> impl IntoView {
+    let problems = data.loaded.problems.clone();
+    provide_context(data);
     focus_on_navigation();
     view! {
         <ProblemsPanel problems=problems />

@@ -5,6 +5,7 @@
 //! natively. The Leptos app (`src/`) and the data converter (`crates/databuild`) both build on it.
 
 pub mod engine;
+pub mod facets;
 pub mod format;
 pub mod listing;
 pub mod model;

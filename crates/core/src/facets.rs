@@ -1,0 +1,148 @@
+//! What the filter bar shows: the options of each facet with their counts and states, labels,
+//! and the chips of the active filters. Plain data, so the components only render it.
+
+use crate::engine::{Index, Results};
+use crate::model::Dataset;
+use crate::query::{Facet, FunderMode, Query, Tab, ValueState};
+
+/// One value of a facet as the filter bar shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetOption {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+    pub state: ValueState,
+    /// A value with no matching item cannot be chosen (but a chosen one can always be removed).
+    pub enabled: bool,
+}
+
+/// The French label of a facet value ("27" -> "Bourgogne-Franche-Comté").
+pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
+    match facet {
+        Facet::Region => data.region_name(value).to_string(),
+        Facet::Departement => data.departement(value).map(|d| format!("{} ({})", d.name, d.code)).unwrap_or_else(|| value.to_string()),
+        Facet::Theme => data.theme_label(value).to_string(),
+        Facet::Financeur => data.funder_label(value).to_string(),
+        Facet::Pole => data.pole(value).map(|p| p.name.clone()).unwrap_or_else(|| value.to_string()),
+        Facet::Phase => value.to_string(),
+    }
+}
+
+/// The options of a facet for the current query and results, in display order.
+/// Départements are limited to those of the included regions (plus any chosen one).
+pub fn options(data: &Dataset, index: &Index, q: &Query, results: &Results, facet: Facet) -> Vec<FacetOption> {
+    let sel = q.facet(facet);
+    let regions = &q.facet(Facet::Region).include;
+    index
+        .values(facet)
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| {
+            facet != Facet::Departement
+                || sel.state(v) != ValueState::Off
+                || data.departement(v).is_some_and(|d| regions.contains(&d.region))
+        })
+        .map(|(k, v)| {
+            let count = results.counts[facet.index()].get(k).copied().unwrap_or(0);
+            let state = sel.state(v);
+            FacetOption { value: v.clone(), label: value_label(data, facet, v), count, state, enabled: count > 0 || state != ValueState::Off }
+        })
+        .collect()
+}
+
+/// Whether the département facet should be shown: a region is chosen, or a département is.
+pub fn show_departements(q: &Query) -> bool {
+    !q.facet(Facet::Region).include.is_empty() || !q.facet(Facet::Departement).is_empty()
+}
+
+/// An active filter, as a removable chip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chip {
+    /// What removing the chip gives.
+    pub without: Query,
+    /// "Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »".
+    pub label: String,
+}
+
+/// The chips of the active filters of the query's tab, in facet order.
+pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
+    let mut out = Vec::new();
+    for facet in Facet::ALL.into_iter().filter(|f| f.applies_to(q.tab)) {
+        let sel = q.facet(facet);
+        for (v, excluded) in sel.include.iter().map(|v| (v, false)).chain(sel.exclude.iter().map(|v| (v, true))) {
+            let mut without = q.clone();
+            without.facet_mut(facet).set(v, ValueState::Off);
+            let mode = if facet == Facet::Financeur && !excluded && q.funder_mode == FunderMode::All && sel.include.len() > 1 { " (tous)" } else { "" };
+            let label = format!("{} : {}{}{}", facet.label_fr(), if excluded { "sauf " } else { "" }, value_label(data, facet, v), mode);
+            out.push(Chip { without, label });
+        }
+    }
+    if !q.text.is_empty() {
+        out.push(Chip { without: Query { text: String::new(), ..q.clone() }, label: format!("Recherche : « {} »", q.text) });
+    }
+    if q.tab == Tab::Projets {
+        let label = match (q.year_min, q.year_max) {
+            (Some(a), Some(b)) if a == b => Some(format!("Année : {a}")),
+            (Some(a), Some(b)) => Some(format!("Années : {a} à {b}")),
+            (Some(a), None) => Some(format!("Année : à partir de {a}")),
+            (None, Some(b)) => Some(format!("Année : jusqu'à {b}")),
+            (None, None) => None,
+        };
+        if let Some(label) = label {
+            out.push(Chip { without: Query { year_min: None, year_max: None, ..q.clone() }, label });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::load_all;
+
+    fn data() -> (Dataset, Index) {
+        let l = load_all(
+            include_str!("../../../public/data/referentiels.json"),
+            include_str!("../../../public/data/poles.json"),
+            include_str!("../../../public/data/projects.json"),
+        )
+        .unwrap();
+        let i = Index::new(&l.dataset);
+        (l.dataset, i)
+    }
+
+    #[test]
+    fn options_carry_counts_states_and_disable_empty_values() {
+        let (d, index) = data();
+        let mut q = Query::default();
+        q.facet_mut(Facet::Region).set("27", ValueState::Included);
+        let r = index.search(&q);
+        let regions = options(&d, &index, &q, &r, Facet::Region);
+        assert_eq!(regions.len(), 18, "every region stays visible");
+        let bfc = regions.iter().find(|o| o.value == "27").unwrap();
+        assert_eq!(bfc.state, ValueState::Included);
+        assert_eq!(bfc.label, "Bourgogne-Franche-Comté");
+        assert!(bfc.count > 0 && bfc.enabled);
+        assert!(regions.iter().any(|o| o.count == 0 && !o.enabled), "an overseas region has no project");
+        let deps = options(&d, &index, &q, &r, Facet::Departement);
+        assert_eq!(deps.len(), 8, "the 8 départements of Bourgogne-Franche-Comté");
+        assert!(deps.iter().any(|o| o.label == "Côte-d'Or (21)"));
+    }
+
+    #[test]
+    fn chips_remove_one_filter_each() {
+        let (d, _) = data();
+        let mut q = Query::default();
+        q.facet_mut(Facet::Region).set("27", ValueState::Included);
+        q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
+        q.text = "pôle".into();
+        q.year_min = Some(2010);
+        let c = chips(&d, &q);
+        let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »", "Année : à partir de 2010"]);
+        assert!(c[0].without.facet(Facet::Region).is_empty());
+        assert_eq!(c[0].without.facet(Facet::Financeur).exclude, ["FEDER"]);
+        assert!(c[3].without.year_min.is_none());
+        assert!(q.cleared().is_unfiltered(Tab::Projets));
+    }
+}
