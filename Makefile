@@ -6,7 +6,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PORT ?= 8080
 E2E_PORT ?= 8099
 
-.PHONY: serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
+.PHONY: bench serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
 
 ## Build and serve the app on http://127.0.0.1:8080/ with the bundled data.
 serve: setup
@@ -37,10 +37,14 @@ test-native:
 	cargo test -p poles-core -p poles-databuild
 
 test-wasm: setup-test
-	cargo test --target wasm32-unknown-unknown -p poles-explorer
+	cargo test --target wasm32-unknown-unknown -p poles-explorer --test web
 
 test-e2e: setup-test
 	E2E_PORT=$(E2E_PORT) npx playwright test
+
+## Engine latency natively and in Chromium (bundled + synthetic data); writes BENCHMARKS.md.
+bench: setup-test
+	@scripts/bench.sh
 
 ## Built sizes of html/js/wasm/css/data: raw, gzip, brotli.
 sizes:

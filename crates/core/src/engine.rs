@@ -16,6 +16,7 @@ use crate::query::{Facet, FunderMode, Query, Sort, Tab};
 use crate::text::fold;
 use crate::PHASES;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 const N_FACETS: usize = 6;
 const TEXT_BIT: u8 = 1 << 6;
@@ -24,6 +25,8 @@ const YEAR_BIT: u8 = 1 << 7;
 /// One searchable item (a project or a pôle), with interned facet values.
 #[derive(Debug, Clone)]
 struct Row {
+    /// Index of the item in `Dataset::projects` or `Dataset::poles`.
+    item: u32,
     values: [Vec<u16>; N_FACETS],
     text: String,
     year: Option<u16>,
@@ -36,12 +39,26 @@ struct Row {
 }
 
 /// Precomputed search structures over a dataset. Build once per dataset.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Index {
     dicts: [Vec<String>; N_FACETS],
     positions: [HashMap<String, u16>; N_FACETS],
     projects: Vec<Row>,
     poles: Vec<Row>,
+    /// The text matches of the last search, per tab: a facet click does not re-scan the texts.
+    text_cache: Mutex<[Option<(String, Vec<bool>)>; 2]>,
+}
+
+impl Clone for Index {
+    fn clone(&self) -> Self {
+        Index {
+            dicts: self.dicts.clone(),
+            positions: self.positions.clone(),
+            projects: self.projects.clone(),
+            poles: self.poles.clone(),
+            text_cache: Mutex::new([None, None]),
+        }
+    }
 }
 
 /// Totals of the current selection.
@@ -126,7 +143,8 @@ impl Index {
         let mut projects: Vec<Row> = data
             .projects
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(item, p)| {
                 let mut values: [Vec<u16>; N_FACETS] = Default::default();
                 values[Facet::Region.index()] = intern(Facet::Region, &mut p.territory.regions.iter().map(String::as_str));
                 values[Facet::Departement.index()] = intern(Facet::Departement, &mut p.territory.departements.iter().map(String::as_str));
@@ -135,6 +153,7 @@ impl Index {
                 values[Facet::Pole.index()] = intern(Facet::Pole, &mut p.poles.iter().map(String::as_str));
                 let (sum, unknown) = p.published_funding();
                 Row {
+                    item: item as u32,
                     values,
                     text: project_text(p, &pole_names),
                     year: p.year,
@@ -156,7 +175,8 @@ impl Index {
         let mut poles: Vec<Row> = data
             .poles
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(item, p)| {
                 let mut values: [Vec<u16>; N_FACETS] = Default::default();
                 values[Facet::Region.index()] = intern(Facet::Region, &mut p.regions.iter().map(String::as_str));
                 values[Facet::Departement.index()] =
@@ -164,6 +184,7 @@ impl Index {
                 values[Facet::Theme.index()] = intern(Facet::Theme, &mut p.themes.iter().map(String::as_str));
                 values[Facet::Phase.index()] = intern(Facet::Phase, &mut p.phases.iter().map(String::as_str));
                 Row {
+                    item: item as u32,
                     values,
                     text: pole_text(p),
                     year: None,
@@ -175,7 +196,10 @@ impl Index {
             })
             .collect();
         rank(&mut poles, data.poles.iter().map(|p| fold(&p.name)).collect());
-        Index { dicts, positions, projects, poles }
+        // Rows are stored in alphabetical order: a sequential scan yields the default sort.
+        projects.sort_by_key(|r| r.name_rank);
+        poles.sort_by_key(|r| r.name_rank);
+        Index { dicts, positions, projects, poles, text_cache: Mutex::new([None, None]) }
     }
 
     /// The values of a facet, in display order (ids or INSEE codes).
@@ -200,7 +224,7 @@ impl Index {
             .filter(|f| !q.facet(**f).is_empty())
             .map(|&f| (f.index(), FacetFilter::new(self, f, q)))
             .collect();
-        let words: Vec<String> = fold(&q.text).split_whitespace().map(str::to_string).collect();
+        let text_match = self.text_matches(rows, q);
         let year_filter = q.tab == Tab::Projets && (q.year_min.is_some() || q.year_max.is_some());
         let all_mode = q.funder_mode == FunderMode::All && q.tab == Tab::Projets;
         const FULL: u8 = 0xFF;
@@ -218,8 +242,10 @@ impl Index {
                     mask &= !(1 << fi);
                 }
             }
-            if !words.is_empty() && !words.iter().all(|w| row.text.contains(w.as_str())) {
-                mask &= !TEXT_BIT;
+            if let Some(m) = &text_match {
+                if !m[i] {
+                    mask &= !TEXT_BIT;
+                }
             }
             let mut year_unknown = false;
             if year_filter {
@@ -254,13 +280,37 @@ impl Index {
             }
         }
         self.sort(rows, &mut items, q);
+        let items = items.into_iter().map(|pos| rows[pos].item as usize).collect();
         Results { tab: q.tab, items, counts, totals, unknown_year_excluded }
+    }
+
+    /// Which rows match the text (None: no text). Reuses the last result when the text is unchanged.
+    fn text_matches(&self, rows: &[Row], q: &Query) -> Option<Vec<bool>> {
+        let folded = fold(q.text.trim());
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        let slot = (q.tab == Tab::Poles) as usize;
+        if let Ok(cache) = self.text_cache.lock() {
+            if let Some((t, m)) = &cache[slot] {
+                if *t == folded {
+                    return Some(m.clone());
+                }
+            }
+        }
+        let m: Vec<bool> = rows.iter().map(|r| words.iter().all(|w| r.text.contains(w))).collect();
+        if let Ok(mut cache) = self.text_cache.lock() {
+            cache[slot] = Some((folded, m.clone()));
+        }
+        Some(m)
     }
 
     fn sort(&self, rows: &[Row], items: &mut [usize], q: &Query) {
         let name = |i: &usize| rows[*i].name_rank;
         match q.sort {
-            Sort::Nom => items.sort_by_key(name),
+            // Items were collected in alphabetical order.
+            Sort::Nom => {}
             Sort::AnneeDesc => items.sort_by_key(|i| (rows[*i].year.is_none(), std::cmp::Reverse(rows[*i].year), name(i))),
             Sort::AnneeAsc => items.sort_by_key(|i| (rows[*i].year.is_none(), rows[*i].year, name(i))),
             Sort::Montant | Sort::Projets => items.sort_by(|a, b| {

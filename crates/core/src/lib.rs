@@ -4,6 +4,8 @@
 //! It takes text in and gives plain values out, so `cargo test -p poles-core` exercises it
 //! natively. The Leptos app (`src/`) and the data converter (`crates/databuild`) both build on it.
 
+#[cfg(any(test, feature = "synthetic"))]
+pub mod bench;
 pub mod engine;
 pub mod facets;
 pub mod format;
