@@ -434,23 +434,8 @@ fn ProjectTable(data: Data, results: Memo<Results>) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wrap">
-            <table class="results" data-testid="project-table">
-                <caption class="visually-hidden">"Projets correspondant aux filtres"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Acronyme"</th>
-                        <th scope="col">"Intitulé"</th>
-                        <th scope="col">"Pôles"</th>
-                        <th scope="col">"Année"</th>
-                        <th scope="col">"Financeurs"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <MoreButton results=results limit=limit />
-        <EmptyResults results=results />
+        <ResultsTable testid="project-table" caption="Projets correspondant aux filtres"
+            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] rows=rows results=results limit=limit />
     }
 }
 
@@ -486,17 +471,27 @@ fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
         }).collect_view()
     };
     view! {
+        <ResultsTable testid="pole-table" caption="Pôles correspondant aux filtres"
+            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] rows=rows results=results limit=limit />
+    }
+}
+
+/// The table of results shared by both tabs, with "afficher plus" and the empty message.
+#[component]
+fn ResultsTable<R: IntoView + 'static>(
+    testid: &'static str,
+    caption: &'static str,
+    headers: &'static [&'static str],
+    rows: R,
+    results: Memo<Results>,
+    limit: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
         <div class="table-wrap">
-            <table class="results" data-testid="pole-table">
-                <caption class="visually-hidden">"Pôles correspondant aux filtres"</caption>
+            <table class="results" data-testid=testid>
+                <caption class="visually-hidden">{caption}</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">"Pôle"</th>
-                        <th scope="col">"Thèmes"</th>
-                        <th scope="col">"Régions"</th>
-                        <th scope="col">"Projets"</th>
-                        <th scope="col">"Statut du label"</th>
-                    </tr>
+                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -81,6 +81,10 @@ pub struct Results {
     pub items: Vec<usize>,
     /// Per facet, the count of each value of `Index::values(facet)`.
     pub counts: [Vec<u32>; N_FACETS],
+    /// Per facet and value, over the same items as `counts` (projects tab): sum of the published
+    /// amounts, and number of projects with at least one unpublished amount.
+    pub amounts: [Vec<f64>; N_FACETS],
+    pub unpublished: [Vec<u32>; N_FACETS],
     pub totals: Totals,
     /// Matching items dropped because a year bound is set and their year is unknown.
     pub unknown_year_excluded: usize,
@@ -230,6 +234,9 @@ impl Index {
         const FULL: u8 = 0xFF;
 
         let mut counts: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
+        let mut amounts: [Vec<f64>; N_FACETS] = std::array::from_fn(|i| vec![0.0; self.dicts[i].len()]);
+        let mut unpublished: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
+        let projects_tab = q.tab == Tab::Projets;
         let mut items = Vec::new();
         let mut totals = Totals::default();
         let mut unknown_year_excluded = 0;
@@ -275,13 +282,17 @@ impl Index {
                 if counted {
                     for &v in &row.values[fi] {
                         counts[fi][v as usize] += 1;
+                        if projects_tab {
+                            amounts[fi][v as usize] += row.weight;
+                            unpublished[fi][v as usize] += row.has_unpublished_amount as u32;
+                        }
                     }
                 }
             }
         }
         self.sort(rows, &mut items, q);
         let items = items.into_iter().map(|pos| rows[pos].item as usize).collect();
-        Results { tab: q.tab, items, counts, totals, unknown_year_excluded }
+        Results { tab: q.tab, items, counts, amounts, unpublished, totals, unknown_year_excluded }
     }
 
     /// Which rows match the text (None: no text). Reuses the last result when the text is unchanged.

@@ -9,9 +9,11 @@ pub mod bench;
 pub mod engine;
 pub mod facets;
 pub mod format;
+pub mod geo;
 pub mod listing;
 pub mod model;
 pub mod query;
+pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The explorer's state and its URL form (public contract, see README "URL").
 //!
-//! Parameters: `onglet` (projets|poles), `region`, `departement`, `theme`, `financeur`,
+//! Parameters: `onglet` (projets|poles), `vue` (liste|carte|stats), `mesure` (nombre|montant), `region`, `departement`, `theme`, `financeur`,
 //! `financeur_mode` (tous), `pole`, `phase`, `q`, `annee_min`, `annee_max`, `tri`.
 //! Several values are comma-separated; an excluded value is prefixed with `-`.
 //!
@@ -24,6 +24,41 @@ impl Tab {
             Tab::Poles => "poles",
         }
     }
+}
+
+/// How the results are shown (`vue`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Liste,
+    Carte,
+    Stats,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Liste, View::Carte, View::Stats];
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Liste => "liste",
+            View::Carte => "carte",
+            View::Stats => "stats",
+        }
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            View::Liste => "Liste",
+            View::Carte => "Carte",
+            View::Stats => "Statistiques",
+        }
+    }
+}
+
+/// What colours the map (`mesure`): number of items, or sum of published amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Nombre,
+    Montant,
 }
 
 /// The facets, in display order.
@@ -169,6 +204,8 @@ impl Sort {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     pub tab: Tab,
+    pub view: View,
+    pub measure: Measure,
     /// One selection per facet, indexed by `Facet::index`.
     pub facets: [Selection; 6],
     pub funder_mode: FunderMode,
@@ -194,7 +231,7 @@ impl Query {
     }
     /// Removes every filter, keeping the tab and the sort.
     pub fn cleared(&self) -> Query {
-        Query { tab: self.tab, sort: self.sort, ..Query::default() }
+        Query { tab: self.tab, view: self.view, measure: self.measure, sort: self.sort, ..Query::default() }
     }
 }
 
@@ -235,6 +272,16 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
                 "projets" | "" => q.tab = Tab::Projets,
                 "poles" => q.tab = Tab::Poles,
                 _ => note(key, value, "onglet inconnu (projets ou poles)"),
+            },
+            "vue" => match View::ALL.into_iter().find(|v| v.code() == value) {
+                Some(v) => q.view = v,
+                None if value.is_empty() => {}
+                None => note(key, value, "vue inconnue (liste, carte ou stats)"),
+            },
+            "mesure" => match value {
+                "montant" => q.measure = Measure::Montant,
+                "" | "nombre" => q.measure = Measure::Nombre,
+                _ => note(key, value, "mesure inconnue (nombre ou montant)"),
             },
             "q" => {
                 if value.chars().count() > MAX_TEXT {
@@ -391,6 +438,12 @@ pub fn format(q: &Query) -> String {
     let mut parts: Vec<String> = Vec::new();
     if q.tab != Tab::Projets {
         parts.push(format!("onglet={}", q.tab.code()));
+    }
+    if q.view != View::Liste {
+        parts.push(format!("vue={}", q.view.code()));
+    }
+    if q.measure == Measure::Montant {
+        parts.push("mesure=montant".into());
     }
     for facet in Facet::ALL {
         let sel = q.facet(facet);

@@ -674,6 +674,52 @@ fn read_funding(r: &mut Rec<'_>, refs: &Referentiels) -> Vec<FundingLine> {
     out
 }
 
+/// The map outlines (`geo.json`), loaded only by the map view.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct GeoData {
+    pub frame: crate::geo::MapFrame,
+    pub departement_units_per_km: f64,
+    pub regions: Vec<GeoShape>,
+    pub departements: Vec<GeoShape>,
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+/// One outline: INSEE code and SVG path data.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct GeoShape {
+    pub code: String,
+    pub d: String,
+}
+
+/// Validates `geo.json`: header, structure, and that every code is a known region or département
+/// (unknown ones are dropped with a problem). Path data is rendered as an SVG attribute, never as markup.
+pub fn load_geo(text: &str, refs: &Referentiels, problems: &mut Vec<Problem>) -> Result<GeoData, FileError> {
+    const FILE: &str = "geo.json";
+    let (obj, _) = parse_file(FILE, text, "regions")?;
+    let mut geo: GeoData = serde_json::from_value(Value::Object(obj))
+        .map_err(|e| FileError { file: FILE.into(), kind: FileErrorKind::Shape(format!("contenu inattendu ({e})")) })?;
+    let path_ok = |d: &str| d.chars().all(|c| c.is_ascii_digit() || " -.MmLlHhVvZz".contains(c));
+    let mut check = |list: &mut Vec<GeoShape>, what: &str, known: &dyn Fn(&str) -> bool| {
+        list.retain(|s| {
+            let ok = known(&s.code) && path_ok(&s.d);
+            if !ok {
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    file: FILE.into(),
+                    record: Some(s.code.clone()),
+                    field: Some("d".into()),
+                    message: format!("{what} inconnu(e) ou tracé invalide ; contour ignoré"),
+                });
+            }
+            ok
+        });
+    };
+    check(&mut geo.regions, "région", &|c| refs.regions.iter().any(|r| r.code == c));
+    check(&mut geo.departements, "département", &|c| refs.departements.iter().any(|d| d.code == c));
+    Ok(geo)
+}
+
 /// The outcome of loading the three files.
 #[derive(Debug, Clone)]
 pub struct Loaded {

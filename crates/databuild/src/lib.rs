@@ -13,7 +13,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+pub mod geo_build;
 
 /// The raw inputs, as text.
 pub struct Inputs {
@@ -25,6 +27,8 @@ pub struct Inputs {
     pub themes_json: String,
     pub aliases_json: String,
     pub edition_json: String,
+    /// `../shared/reference/geo`.
+    pub geo_dir: PathBuf,
 }
 
 impl Inputs {
@@ -40,6 +44,7 @@ impl Inputs {
             themes_json: read(&src.join("themes.json"))?,
             aliases_json: read(&src.join("pole-aliases.json"))?,
             edition_json: read(&src.join("edition.json"))?,
+            geo_dir: reference.join("geo"),
         })
     }
 }
@@ -503,11 +508,16 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     po.insert("poles".into(), serde_json::to_value(&poles).map_err(|e| e.to_string())?);
     let mut pr = header("projects", &meta);
     pr.insert("projects".into(), serde_json::to_value(&projects).map_err(|e| e.to_string())?);
-    let files = vec![("referentiels.json", pretty(&r)), ("poles.json", pretty(&po)), ("projects.json", pretty(&pr))];
+    let geo = geo_build::build(&inputs.geo_dir, &meta)?;
+    let files = vec![("referentiels.json", pretty(&r)), ("poles.json", pretty(&po)), ("projects.json", pretty(&pr)), ("geo.json", geo)];
 
     // The app's own validation must accept every record.
     let loaded = load_all(&files[0].1, &files[1].1, &files[2].1).map_err(|e| e.to_string())?;
     report.problems = loaded.problems;
+    let geo = poles_core::validate::load_geo(&files[3].1, &loaded.dataset.refs, &mut report.problems).map_err(|e| e.to_string())?;
+    report.counts.insert("map regions", geo.regions.len());
+    report.counts.insert("map départements", geo.departements.len());
+    report.counts.insert("geo.json bytes", files[3].1.len());
     report.counts.insert("funders", refs.funders.len());
     report.counts.insert("themes", refs.themes.len());
     report.counts.insert("regions", refs.regions.len());

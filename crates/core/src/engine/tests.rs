@@ -215,6 +215,16 @@ fn check(d: &Dataset, index: &Index, q: &Query) -> Result<(), TestCaseError> {
     for f in Facet::ALL {
         prop_assert_eq!(&r.counts[f.index()], &counts[f.index()], "counts of {:?} for {:?}", f, q);
     }
+    // Map figures: the sum of published amounts per region over the same items as the counts.
+    if q.tab == Tab::Projets {
+        for (k, code) in index.values(Facet::Region).iter().enumerate() {
+            let want: f64 = (0..d.projects.len())
+                .filter(|&i| d.projects[i].territory.regions.contains(code) && brute_match(d, q, i, Some(Facet::Region)))
+                .map(|i| d.projects[i].published_funding().0)
+                .sum();
+            prop_assert!((r.amounts[Facet::Region.index()][k] - want).abs() < 1e-6, "amount of region {} for {:?}", code, q);
+        }
+    }
     Ok(())
 }
 

@@ -7,9 +7,10 @@ fn pairs(qs: &str) -> Vec<(String, String)> {
 
 #[test]
 fn parses_the_documented_contract() {
-    let (q, n) = parse(&pairs("?onglet=projets&region=27&departement=21&theme=agroalimentaire&financeur=FUI,ANR,-FEDER&pole=vitagora&q=s%C3%A9curit%C3%A9&annee_min=2010&annee_max=2020&tri=montant&financeur_mode=tous"));
+    let (q, n) = parse(&pairs("?onglet=projets&vue=carte&mesure=montant&region=27&departement=21&theme=agroalimentaire&financeur=FUI,ANR,-FEDER&pole=vitagora&q=s%C3%A9curit%C3%A9&annee_min=2010&annee_max=2020&tri=montant&financeur_mode=tous"));
     assert!(n.is_empty(), "{n:?}");
     assert_eq!(q.tab, Tab::Projets);
+    assert_eq!((q.view, q.measure), (View::Carte, Measure::Montant));
     assert_eq!(q.facet(Facet::Region).include, ["27"]);
     assert_eq!(q.facet(Facet::Departement).include, ["21"]);
     assert_eq!(q.facet(Facet::Financeur).include, ["FUI", "ANR"]);
@@ -97,6 +98,8 @@ fn selection() -> impl Strategy<Value = Selection> {
 prop_compose! {
     fn query()(
         poles in any::<bool>(),
+        view in prop::sample::select(View::ALL.to_vec()),
+        amount in any::<bool>(),
         facets in prop::array::uniform6(selection()),
         all in any::<bool>(),
         text in "[a-zA-Zàéèôç'&=+%#?,0-9 -]{0,30}",
@@ -111,6 +114,8 @@ prop_compose! {
         };
         Query {
             tab,
+            view,
+            measure: if amount { Measure::Montant } else { Measure::Nombre },
             facets,
             funder_mode: if all { FunderMode::All } else { FunderMode::Any },
             text: text.trim().to_string(),
