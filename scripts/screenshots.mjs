@@ -17,7 +17,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await page.goto(base + p);
     await page.waitForSelector('main h1, [data-testid=load-error]', { timeout: 15000 });
     const file = `${out}/${name}${p.replace(/[^a-z0-9]+/gi, '_')}.png`;
-    await page.screenshot({ path: file, fullPage: false });
+    await page.screenshot({ path: file, fullPage: Boolean(process.env.FULL) });
     console.log(file);
   }
   await ctx.close();

@@ -4,7 +4,8 @@
 use crate::paths::data_url;
 use futures::future::join3;
 use gloo_net::http::Request;
-use poles_core::validate::{check_response, load_all, FileError, FileErrorKind, Loaded};
+use poles_core::model::Referentiels;
+use poles_core::validate::{check_response, load_all, load_geo, FileError, FileErrorKind, GeoData, Loaded, Problem};
 use poles_core::DATA_FILES;
 
 /// Fetches one data file and checks its HTTP status and content type.
@@ -21,4 +22,12 @@ pub async fn load_dataset() -> Result<Loaded, FileError> {
     let (ur, up, uj) = (data_url(r), data_url(p), data_url(j));
     let (refs, poles, projects) = join3(fetch_data_file(&ur, r), fetch_data_file(&up, p), fetch_data_file(&uj, j)).await;
     load_all(&refs?, &poles?, &projects?)
+}
+
+/// Fetches and validates the map outlines (`geo.json`), on demand.
+pub async fn load_geo_data(refs: &Referentiels) -> Result<(GeoData, Vec<Problem>), FileError> {
+    let text = fetch_data_file(&data_url("geo.json"), "geo.json").await?;
+    let mut problems = Vec::new();
+    let geo = load_geo(&text, refs, &mut problems)?;
+    Ok((geo, problems))
 }

@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
 fn Ready(data: Data) -> impl IntoView {
     let problems = data.loaded.problems.clone();
     provide_context(data);
+    // The map outlines are fetched on first use of the map and kept for the page's life.
+    provide_context(crate::pages::GeoState(RwSignal::new(None)));
     focus_on_navigation();
     view! {
         <ProblemsPanel problems=problems />

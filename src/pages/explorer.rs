@@ -11,7 +11,9 @@ use poles_core::engine::Results;
 use poles_core::facets::{chips, options, show_departements, FacetOption};
 use poles_core::format::{count, eur, group_thousands};
 use poles_core::model::PoleStatusCode;
-use poles_core::query::{check_against, decode_query_string, format, parse, Facet, FunderMode, Notice, Query, Sort, Tab, ValueState};
+use super::charts::StatsView;
+use super::map::MapView;
+use poles_core::query::{check_against, decode_query_string, format, parse, Facet, FunderMode, Notice, Query, Sort, Tab, ValueState, View};
 use std::time::Duration;
 
 /// Rows rendered at most before "afficher plus" (the list is not virtualised yet).
@@ -60,11 +62,16 @@ pub fn Explorer() -> impl IntoView {
                 <h2 id="results-title" class="visually-hidden">"Résultats"</h2>
                 <ActiveFilters data=data.clone() query=query go=go />
                 <ResultsHeader query=query results=results go=go />
+                <ViewSwitch query=query />
                 {
                     let data = data.clone();
-                    move || match query.with(|q| q.tab) {
-                        Tab::Projets => view! { <ProjectTable data=data.clone() results=results /> }.into_any(),
-                        Tab::Poles => view! { <PoleTable data=data.clone() results=results /> }.into_any(),
+                    // Re-render only when the view or the tab changes, not on every filter.
+                    let mode = Memo::new(move |_| query.with(|q| (q.view, q.tab)));
+                    move || match mode.get() {
+                        (View::Carte, _) => view! { <MapView data=data.clone() query=query results=results go=go /> }.into_any(),
+                        (View::Stats, _) => view! { <StatsView data=data.clone() query=query results=results go=go /> }.into_any(),
+                        (View::Liste, Tab::Projets) => view! { <ProjectTable data=data.clone() results=results /> }.into_any(),
+                        (View::Liste, Tab::Poles) => view! { <PoleTable data=data.clone() results=results /> }.into_any(),
                     }
                 }
             </section>
@@ -100,6 +107,21 @@ fn Tabs(query: Memo<Query>, n_projects: usize, n_poles: usize) -> impl IntoView 
             <a href=move || tab_href(Tab::Poles) aria-current=move || (query.with(|q| q.tab) == Tab::Poles).then_some("page") data-testid="tab-poles">
                 "Pôles " <span class="tab-count">{n_poles}</span>
             </a>
+        </nav>
+    }
+}
+
+/// Liste / Carte / Statistiques, as links (the view is part of the URL).
+#[component]
+fn ViewSwitch(query: Memo<Query>) -> impl IntoView {
+    view! {
+        <nav class="views" aria-label="Affichage des résultats">
+            {View::ALL.into_iter().map(|v| {
+                let link = move || format!("{}{}", href("/"), format(&Query { view: v, ..query.get() }));
+                view! {
+                    <a href=link data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{v.label_fr()}</a>
+                }
+            }).collect_view()}
         </nav>
     }
 }

@@ -177,7 +177,7 @@ pub fn path_bbox(d: &str) -> Option<[f64; 4]> {
     let (mut x, mut y) = (0.0, 0.0);
     let mut nums: Vec<f64> = Vec::new();
     let mut cmd = ' ';
-    let mut flush = |cmd: char, nums: &mut Vec<f64>, x: &mut f64, y: &mut f64, b: &mut [f64; 4]| {
+    let flush = |cmd: char, nums: &mut Vec<f64>, x: &mut f64, y: &mut f64, b: &mut [f64; 4]| {
         for pair in nums.chunks(2) {
             if pair.len() < 2 {
                 continue;

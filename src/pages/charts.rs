@@ -1,0 +1,224 @@
+//! The statistics view (`vue=stats`): bar charts that follow the filters, each with a text summary
+//! and a table of the same figures. Clicking a bar (or Enter on it) filters on that value.
+
+use super::map::Swatch;
+use crate::app::Data;
+use leptos::prelude::*;
+use poles_core::engine::Results;
+use poles_core::format::{count, eur};
+use poles_core::query::{Facet, Query, Tab, ValueState};
+use poles_core::stats::{compute, Bar, Stats};
+
+const SOLE: &str = "#2c6fb0";
+const CO: &str = "#a3c9e6";
+
+/// What clicking a bar does.
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Facet(Facet),
+    Year,
+}
+
+#[component]
+pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callback<(Query, bool)>) -> impl IntoView {
+    let stats = Memo::new(move |_| results.with(|r| compute(&data.loaded.dataset, r)));
+    let click = Callback::new(move |(target, value): (Target, String)| {
+        let mut q = query.get_untracked();
+        match target {
+            Target::Facet(f) => {
+                let next = if q.facet(f).state(&value) == ValueState::Included { ValueState::Off } else { ValueState::Included };
+                q.facet_mut(f).set(&value, next);
+            }
+            Target::Year => {
+                let y = value.parse::<u16>().ok();
+                if q.year_min == y && q.year_max == y {
+                    (q.year_min, q.year_max) = (None, None);
+                } else {
+                    (q.year_min, q.year_max) = (y, y);
+                }
+            }
+        }
+        go.run((q, false));
+    });
+    let selected = move |target: Target, value: &str| {
+        query.with(|q| match target {
+            Target::Facet(f) => q.facet(f).state(value) == ValueState::Included,
+            Target::Year => value.parse::<u16>().ok().is_some_and(|y| q.year_min == Some(y) && q.year_max == Some(y)),
+        })
+    };
+    view! {
+        <section class="stats-view" aria-labelledby="stats-title" data-testid="stats-view">
+            <h2 id="stats-title">"Statistiques"</h2>
+            {move || {
+                let s = stats.get();
+                if s.items == 0 {
+                    return view! { <p class="empty">"Aucun résultat pour ces filtres : pas de statistiques."</p> }.into_any();
+                }
+                match results.with(|r| r.tab) {
+                    Tab::Projets => view! {
+                        <FunderChart stats=s.clone() click=click selected=selected />
+                        <BarChart id="annees" title="Projets par année" bars=s.years.clone() target=Target::Year click=click selected=selected
+                            summary=year_summary(&s) noun=("projet", "projets") />
+                        <BarChart id="themes" title="Projets par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
+                            summary=top_summary(&s.themes, "thème", "projets") noun=("projet", "projets") />
+                        <BarChart id="poles" title="Pôles ayant labellisé le plus de projets (10 premiers)" bars=s.top_poles.clone() target=Target::Facet(Facet::Pole) click=click selected=selected
+                            summary=top_summary(&s.top_poles, "pôle", "projets") noun=("projet", "projets") />
+                    }.into_any(),
+                    Tab::Poles => view! {
+                        <BarChart id="themes" title="Pôles par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
+                            summary=top_summary(&s.themes, "thème", "pôles") noun=("pôle", "pôles") />
+                        <BarChart id="phases" title="Pôles par phase de labellisation" bars=s.phases.clone() target=Target::Facet(Facet::Phase) click=click selected=selected
+                            summary=top_summary(&s.phases, "phase", "pôles") noun=("pôle", "pôles") />
+                        <BarChart id="regions" title="Pôles par région couverte" bars=s.regions.clone() target=Target::Facet(Facet::Region) click=click selected=selected
+                            summary=top_summary(&s.regions, "région", "pôles") noun=("pôle", "pôles") />
+                    }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+fn top_summary(bars: &[Bar], what: &str, noun: &str) -> String {
+    match bars.iter().rev().max_by_key(|b| b.count) {
+        Some(b) => format!("{} valeurs ; le {what} le plus représenté est « {} » avec {} {noun}.", bars.len(), b.label, b.count),
+        None => "Aucune valeur.".into(),
+    }
+}
+
+fn year_summary(s: &Stats) -> String {
+    let (first, last) = (s.years.first(), s.years.last());
+    let peak = s.years.iter().rev().max_by_key(|b| b.count);
+    let mut t = match (first, last, peak) {
+        (Some(f), Some(l), Some(p)) => format!("De {} à {} ; l'année la plus représentée est {} ({}).", f.label, l.label, p.label, count(p.count, "projet", "projets")),
+        _ => "Aucune année connue.".into(),
+    };
+    if s.unknown_year > 0 {
+        t.push_str(&format!(" {} sans année connue, non représentés.", count(s.unknown_year, "projet", "projets")));
+    }
+    t
+}
+
+/// A horizontal bar chart with its table.
+#[component]
+fn BarChart(
+    id: &'static str,
+    title: &'static str,
+    bars: Vec<Bar>,
+    target: Target,
+    click: Callback<(Target, String)>,
+    selected: impl Fn(Target, &str) -> bool + Copy + Send + Sync + 'static,
+    summary: String,
+    noun: (&'static str, &'static str),
+) -> impl IntoView {
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
+    let row_h = 22.0;
+    let height = row_h * bars.len() as f64 + 4.0;
+    let title_id = format!("chart-{id}-title");
+    let title_id2 = title_id.clone();
+    let rows = bars.clone();
+    view! {
+        <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_id.clone()>
+            <figcaption id=title_id2>{title}</figcaption>
+            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
+            <svg class="bars" viewBox=format!("0 0 600 {height}") role="group" aria-label=title>
+                {bars.into_iter().enumerate().map(|(k, b)| {
+                    let y = 2.0 + k as f64 * row_h;
+                    let w = (b.count as f64 / max * 330.0).max(1.0);
+                    let label = format!("{} : {}", b.label, count(b.count, noun.0, noun.1));
+                    let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
+                    let label_title = label.clone();
+                    view! {
+                        <g class="bar" class:selected=move || selected(target, &v3) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
+                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
+                            on:click=move |_| click.run((target, v1.clone()))
+                            on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
+                            <title>{label_title}</title>
+                            <text x="200" y=y + 15.0 text-anchor="end" class="bar-label">{truncate(&b.label, 30)}</text>
+                            <rect x="208" y=y + 3.0 width=w height=row_h - 6.0 />
+                            <text x=214.0 + w y=y + 15.0 class="bar-value">{b.count}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <details class="chart-table">
+                <summary>"Tableau des données"</summary>
+                <table data-testid="chart-table">
+                    <thead><tr><th scope="col">"Valeur"</th><th scope="col">{noun.1}</th></tr></thead>
+                    <tbody>{rows.into_iter().map(|b| view! { <tr data-value=b.value.clone()><th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td></tr> }).collect_view()}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+/// Projects per funder, stacked: funder alone / co-funded; amounts in the table.
+#[component]
+fn FunderChart(
+    stats: Stats,
+    click: Callback<(Target, String)>,
+    selected: impl Fn(Target, &str) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let bars = stats.funders.clone();
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
+    let row_h = 22.0;
+    let height = row_h * bars.len() as f64 + 4.0;
+    let amount: f64 = bars.iter().map(|b| b.amount).sum();
+    let unpublished: usize = bars.iter().map(|b| b.unpublished_lines).sum();
+    let summary = format!(
+        "{} financeurs. Montants publiés : {} au total ; {} ligne(s) de financement sans montant publié, comptées à part et jamais additionnées comme zéro.",
+        bars.len(), eur(amount), unpublished
+    );
+    let target = Target::Facet(Facet::Financeur);
+    let rows = bars.clone();
+    view! {
+        <figure class="chart" data-testid="chart" data-chart="financeurs" aria-labelledby="chart-financeurs-title">
+            <figcaption id="chart-financeurs-title">"Projets par financeur"</figcaption>
+            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
+            <p class="chart-legend"><Swatch fill=SOLE />" seul financeur publié " <Swatch fill=CO />" cofinancé avec d'autres"</p>
+            <svg class="bars" viewBox=format!("0 0 600 {height}") role="group" aria-label="Projets par financeur">
+                {bars.into_iter().enumerate().map(|(k, b)| {
+                    let y = 2.0 + k as f64 * row_h;
+                    let w_sole = b.sole as f64 / max * 330.0;
+                    let w_co = (b.count - b.sole) as f64 / max * 330.0;
+                    let label = format!("{} : {} dont {} cofinancé(s) ; {} publiés", b.label, count(b.count, "projet", "projets"), b.count - b.sole, eur(b.amount));
+                    let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
+                    let label_title = label.clone();
+                    view! {
+                        <g class="bar" class:selected=move || selected(target, &v3) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
+                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
+                            on:click=move |_| click.run((target, v1.clone()))
+                            on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
+                            <title>{label_title}</title>
+                            <text x="200" y=y + 15.0 text-anchor="end" class="bar-label">{b.label.clone()}</text>
+                            <rect x="208" y=y + 3.0 width=w_sole.max(0.0) height=row_h - 6.0 fill=SOLE />
+                            <rect x=208.0 + w_sole y=y + 3.0 width=w_co.max(0.0) height=row_h - 6.0 fill=CO />
+                            <text x=214.0 + w_sole + w_co y=y + 15.0 class="bar-value">{b.count}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <div class="table-wrap">
+                <table data-testid="chart-table" class="figures">
+                    <thead><tr>
+                        <th scope="col">"Financeur"</th><th scope="col">"Projets"</th><th scope="col">"dont cofinancés"</th>
+                        <th scope="col">"Montants publiés"</th><th scope="col">"Lignes sans montant publié"</th>
+                    </tr></thead>
+                    <tbody>{rows.into_iter().map(|b| view! {
+                        <tr data-value=b.value.clone()>
+                            <th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td><td class="num">{b.count - b.sole}</td>
+                            <td class="num">{if b.amount > 0.0 { eur(b.amount) } else { "—".into() }}</td><td class="num">{b.unpublished_lines}</td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
