@@ -5,7 +5,7 @@ use super::map::Swatch;
 use crate::app::Data;
 use leptos::prelude::*;
 use poles_core::engine::Results;
-use poles_core::format::{count, eur};
+use poles_core::format::{count, eur, num};
 use poles_core::query::{Facet, Query, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
 
@@ -56,7 +56,8 @@ pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Cal
                 }
                 match results.with(|r| r.tab) {
                     Tab::Projets => view! {
-                        <FunderChart stats=s.clone() click=click selected=selected />
+                        <BarChart id="financeurs" title="Projets par financeur" bars=s.funders.clone() target=Target::Facet(Facet::Financeur) click=click selected=selected
+                            summary=funder_summary(&s) noun=("projet", "projets") funders=true />
                         <BarChart id="annees" title="Projets par année" bars=s.years.clone() target=Target::Year click=click selected=selected
                             summary=year_summary(&s) noun=("projet", "projets") />
                         <BarChart id="themes" title="Projets par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
@@ -76,6 +77,17 @@ pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Cal
             }}
         </section>
     }
+}
+
+fn funder_summary(s: &Stats) -> String {
+    let amount: f64 = s.funders.iter().map(|b| b.amount).sum();
+    let unpublished: usize = s.funders.iter().map(|b| b.unpublished_lines).sum();
+    format!(
+        "{} financeurs. Montants publiés : {} au total ; {} ligne(s) de financement sans montant publié, comptées à part et jamais additionnées comme zéro.",
+        s.funders.len(),
+        eur(amount),
+        unpublished
+    )
 }
 
 fn top_summary(bars: &[Bar], what: &str, noun: &str) -> String {
@@ -98,7 +110,8 @@ fn year_summary(s: &Stats) -> String {
     t
 }
 
-/// A horizontal bar chart with its table.
+/// A horizontal bar chart with its table. Funders (`funders`): bars stacked "seul financeur" /
+/// "cofinancé", and amounts in the table.
 #[component]
 fn BarChart(
     id: &'static str,
@@ -109,6 +122,7 @@ fn BarChart(
     selected: impl Fn(Target, &str) -> bool + Copy + Send + Sync + 'static,
     summary: String,
     noun: (&'static str, &'static str),
+    #[prop(optional)] funders: bool,
 ) -> impl IntoView {
     let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
     let row_h = 22.0;
@@ -120,32 +134,53 @@ fn BarChart(
         <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_id.clone()>
             <figcaption id=title_id2>{title}</figcaption>
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
-            <svg class="bars" viewBox=format!("0 0 600 {height}") role="group" aria-label=title>
+            {funders.then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />" seul financeur publié " <Swatch fill=CO />" cofinancé avec d'autres"</p> })}
+            <svg class="bars" viewBox=format!("0 0 600 {}", num(height)) role="group" aria-label=title>
                 {bars.into_iter().enumerate().map(|(k, b)| {
                     let y = 2.0 + k as f64 * row_h;
-                    let w = (b.count as f64 / max * 330.0).max(1.0);
-                    let label = format!("{} : {}", b.label, count(b.count, noun.0, noun.1));
+                    let sole = if funders { b.sole } else { b.count };
+                    let w_sole = sole as f64 / max * 330.0;
+                    let w_co = (b.count - sole) as f64 / max * 330.0;
+                    let mut label = format!("{} : {}", b.label, count(b.count, noun.0, noun.1));
+                    if funders {
+                        label.push_str(&format!(" dont {} cofinancé(s) ; {}", b.count - b.sole, if b.amount > 0.0 { format!("{} publiés", eur(b.amount)) } else { "aucun montant publié".into() }));
+                    }
                     let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
                     let label_title = label.clone();
                     view! {
                         <g class="bar" class:selected=move || selected(target, &v3) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
-                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
+                            tabindex="0" role="button" aria-label=label aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
                             on:click=move |_| click.run((target, v1.clone()))
                             on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
                             <title>{label_title}</title>
-                            <text x="200" y=y + 15.0 text-anchor="end" class="bar-label">{truncate(&b.label, 30)}</text>
-                            <rect x="208" y=y + 3.0 width=w height=row_h - 6.0 />
-                            <text x=214.0 + w y=y + 15.0 class="bar-value">{b.count}</text>
+                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label">{truncate(&b.label, 30)}</text>
+                            <rect x="208" y=num(y + 3.0) width=num(w_sole.max(1.0)) height=num(row_h - 6.0) fill=SOLE />
+                            {(w_co > 0.0).then(|| view! { <rect x=num(208.0 + w_sole) y=num(y + 3.0) width=num(w_co) height=num(row_h - 6.0) fill=CO /> })}
+                            <text x=num(214.0 + w_sole + w_co) y=num(y + 15.0) class="bar-value">{b.count}</text>
                         </g>
                     }
                 }).collect_view()}
             </svg>
-            <details class="chart-table">
+            <details class="chart-table" open=funders>
                 <summary>"Tableau des données"</summary>
-                <table data-testid="chart-table">
-                    <thead><tr><th scope="col">"Valeur"</th><th scope="col">{noun.1}</th></tr></thead>
-                    <tbody>{rows.into_iter().map(|b| view! { <tr data-value=b.value.clone()><th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td></tr> }).collect_view()}</tbody>
-                </table>
+                <div class="table-wrap">
+                    <table data-testid="chart-table" class="figures">
+                        <thead><tr>
+                            <th scope="col">"Valeur"</th><th scope="col">{noun.1}</th>
+                            {funders.then(|| view! { <th scope="col">"dont cofinancés"</th><th scope="col">"Montants publiés"</th><th scope="col">"Lignes sans montant publié"</th> })}
+                        </tr></thead>
+                        <tbody>{rows.into_iter().map(|b| view! {
+                            <tr data-value=b.value.clone()>
+                                <th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td>
+                                {funders.then(|| view! {
+                                    <td class="num">{b.count - b.sole}</td>
+                                    <td class="num">{if b.amount > 0.0 { eur(b.amount) } else { "—".into() }}</td>
+                                    <td class="num">{b.unpublished_lines}</td>
+                                })}
+                            </tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                </div>
             </details>
         </figure>
     }
@@ -156,69 +191,5 @@ fn truncate(s: &str, n: usize) -> String {
         s.to_string()
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
-}
-
-/// Projects per funder, stacked: funder alone / co-funded; amounts in the table.
-#[component]
-fn FunderChart(
-    stats: Stats,
-    click: Callback<(Target, String)>,
-    selected: impl Fn(Target, &str) -> bool + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let bars = stats.funders.clone();
-    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
-    let row_h = 22.0;
-    let height = row_h * bars.len() as f64 + 4.0;
-    let amount: f64 = bars.iter().map(|b| b.amount).sum();
-    let unpublished: usize = bars.iter().map(|b| b.unpublished_lines).sum();
-    let summary = format!(
-        "{} financeurs. Montants publiés : {} au total ; {} ligne(s) de financement sans montant publié, comptées à part et jamais additionnées comme zéro.",
-        bars.len(), eur(amount), unpublished
-    );
-    let target = Target::Facet(Facet::Financeur);
-    let rows = bars.clone();
-    view! {
-        <figure class="chart" data-testid="chart" data-chart="financeurs" aria-labelledby="chart-financeurs-title">
-            <figcaption id="chart-financeurs-title">"Projets par financeur"</figcaption>
-            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
-            <p class="chart-legend"><Swatch fill=SOLE />" seul financeur publié " <Swatch fill=CO />" cofinancé avec d'autres"</p>
-            <svg class="bars" viewBox=format!("0 0 600 {height}") role="group" aria-label="Projets par financeur">
-                {bars.into_iter().enumerate().map(|(k, b)| {
-                    let y = 2.0 + k as f64 * row_h;
-                    let w_sole = b.sole as f64 / max * 330.0;
-                    let w_co = (b.count - b.sole) as f64 / max * 330.0;
-                    let label = format!("{} : {} dont {} cofinancé(s) ; {} publiés", b.label, count(b.count, "projet", "projets"), b.count - b.sole, eur(b.amount));
-                    let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
-                    let label_title = label.clone();
-                    view! {
-                        <g class="bar" class:selected=move || selected(target, &v3) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
-                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
-                            on:click=move |_| click.run((target, v1.clone()))
-                            on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
-                            <title>{label_title}</title>
-                            <text x="200" y=y + 15.0 text-anchor="end" class="bar-label">{b.label.clone()}</text>
-                            <rect x="208" y=y + 3.0 width=w_sole.max(0.0) height=row_h - 6.0 fill=SOLE />
-                            <rect x=208.0 + w_sole y=y + 3.0 width=w_co.max(0.0) height=row_h - 6.0 fill=CO />
-                            <text x=214.0 + w_sole + w_co y=y + 15.0 class="bar-value">{b.count}</text>
-                        </g>
-                    }
-                }).collect_view()}
-            </svg>
-            <div class="table-wrap">
-                <table data-testid="chart-table" class="figures">
-                    <thead><tr>
-                        <th scope="col">"Financeur"</th><th scope="col">"Projets"</th><th scope="col">"dont cofinancés"</th>
-                        <th scope="col">"Montants publiés"</th><th scope="col">"Lignes sans montant publié"</th>
-                    </tr></thead>
-                    <tbody>{rows.into_iter().map(|b| view! {
-                        <tr data-value=b.value.clone()>
-                            <th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td><td class="num">{b.count - b.sole}</td>
-                            <td class="num">{if b.amount > 0.0 { eur(b.amount) } else { "—".into() }}</td><td class="num">{b.unpublished_lines}</td>
-                        </tr>
-                    }).collect_view()}</tbody>
-                </table>
-            </div>
-        </figure>
     }
 }

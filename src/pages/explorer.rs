@@ -43,7 +43,10 @@ pub fn Explorer() -> impl IntoView {
         navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
     });
 
-    let d = data.loaded.dataset.clone_counts();
+    let d = {
+        let ds = &data.loaded.dataset;
+        (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.is_labelled()).count())
+    };
     view! {
         <h1 tabindex="-1">"Explorer les pôles de compétitivité et leurs projets"</h1>
         <p class="intro">
@@ -80,14 +83,6 @@ pub fn Explorer() -> impl IntoView {
     .into_any()
 }
 
-trait Counts {
-    fn clone_counts(&self) -> (usize, usize, usize);
-}
-impl Counts for poles_core::model::Dataset {
-    fn clone_counts(&self) -> (usize, usize, usize) {
-        (self.projects.len(), self.poles.len(), self.poles.iter().filter(|p| p.is_labelled()).count())
-    }
-}
 
 #[component]
 fn Tabs(query: Memo<Query>, n_projects: usize, n_poles: usize) -> impl IntoView {

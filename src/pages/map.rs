@@ -8,8 +8,8 @@ use crate::paths::href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poles_core::engine::Results;
-use poles_core::format::{count, eur};
-use poles_core::geo::{class_breaks, class_of, path_bbox};
+use poles_core::format::{count, eur, group_thousands, num};
+use poles_core::geo::{class_breaks, class_of};
 use poles_core::query::{Facet, Measure, Query, Tab, ValueState};
 use poles_core::validate::{FileError, GeoData};
 use std::sync::Arc;
@@ -40,6 +40,7 @@ struct Area {
     code: String,
     name: String,
     d: String,
+    bbox: [f64; 4],
     count: u32,
     amount: f64,
     unpublished: u32,
@@ -77,7 +78,7 @@ pub fn MapView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callb
 
 #[component]
 fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Results>, go: Callback<(Query, bool)>) -> impl IntoView {
-    let d = data.loaded.dataset.clone();
+    let loaded = data.loaded.clone();
     // Drill-down: exactly one region chosen.
     let drill = Memo::new(move |_| {
         query.with(|q| {
@@ -86,8 +87,9 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
         })
     });
     let areas = {
-        let (geo, index, d) = (geo.clone(), data.index.clone(), d.clone());
+        let (geo, index, loaded) = (geo.clone(), data.index.clone(), loaded.clone());
         Memo::new(move |_| {
+            let d = &loaded.dataset;
             let q = query.get();
             let r = results.get();
             let (facet, shapes): (Facet, Vec<_>) = match drill.get() {
@@ -104,8 +106,9 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                     let fig = |v: &[u32]| k.and_then(|k| v.get(k).copied()).unwrap_or(0);
                     Area {
                         code: s.code.clone(),
-                        name: poles_core::facets::value_label(&d, facet, &s.code),
+                        name: poles_core::facets::value_label(d, facet, &s.code),
                         d: s.d.clone(),
+                        bbox: s.bbox,
                         count: fig(&r.counts[facet.index()]),
                         amount: k.and_then(|k| r.amounts[facet.index()].get(k).copied()).unwrap_or(0.0),
                         unpublished: fig(&r.unpublished[facet.index()]),
@@ -158,38 +161,34 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
     let view_box = {
         let frame = frame.clone();
         move || match drill.get() {
-            None => format!("0 0 {} {}", frame.width, frame.height),
+            None => format!("0 0 {} {}", num(frame.width), num(frame.height)),
             Some(_) => {
                 let b = areas.with(|a| {
-                    a.iter().filter_map(|x| path_bbox(&x.d)).fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
+                    a.iter().map(|x| x.bbox).fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
                 });
                 if b[0] > b[2] {
-                    return format!("0 0 {} {}", frame.width * dpk, frame.height * dpk);
+                    return format!("0 0 {} {}", num(frame.width * dpk), num(frame.height * dpk));
                 }
                 let pad = 0.04 * (b[2] - b[0]).max(b[3] - b[1]);
-                format!("{} {} {} {}", b[0] - pad, b[1] - pad, b[2] - b[0] + 2.0 * pad, b[3] - b[1] + 2.0 * pad)
+                format!("{} {} {} {}", num(b[0] - pad), num(b[1] - pad), num(b[2] - b[0] + 2.0 * pad), num(b[3] - b[1] + 2.0 * pad))
             }
         }
     };
     // Pôle headquarters: pôles kept by the filters (pôles tab) or labelling the projects kept.
     let points = {
-        let (d, frame) = (d.clone(), frame.clone());
+        let (loaded, hq) = (loaded.clone(), geo.hq.clone());
         Memo::new(move |_| {
+            let d = &loaded.dataset;
             let r = results.get();
-            let mut ids: Vec<&str> = match r.tab {
+            let ids: Vec<&str> = match r.tab {
                 Tab::Poles => r.items.iter().filter_map(|&i| d.poles.get(i)).map(|p| p.id.as_str()).collect(),
                 Tab::Projets => r.items.iter().filter_map(|&i| d.projects.get(i)).flat_map(|p| p.poles.iter().map(String::as_str)).collect(),
             };
-            ids.sort();
-            ids.dedup();
             let scale = if drill.get().is_some() { dpk } else { 1.0 };
-            ids.into_iter()
-                .filter_map(|id| d.pole(id))
-                .filter_map(|p| Some((p.id.clone(), p.name.clone(), p.hq.lon?, p.hq.lat?)))
-                .map(|(id, name, lon, lat)| {
-                    let (x, y) = frame.project(lon, lat);
-                    (id, name, x * scale, y * scale)
-                })
+            let wanted: std::collections::HashSet<&str> = ids.into_iter().collect();
+            hq.iter()
+                .filter(|h| wanted.contains(h.pole.as_str()))
+                .filter_map(|h| d.pole(&h.pole).map(|p| (h.pole.clone(), p.name.clone(), h.x * scale, h.y * scale)))
                 .collect::<Vec<_>>()
         })
     };
@@ -201,7 +200,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
     view! {
         <div class="map-controls">
             {move || drill.get().map(|r| {
-                let name = d.region_name(&r).to_string();
+                let name = loaded.dataset.region_name(&r).to_string();
                 view! {
                     <button type="button" class="button secondary" data-testid="map-back" on:click=back>"← France entière"</button>
                     <span class="map-zoom">"Départements de " {name}</span>
@@ -219,7 +218,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
         <div class="map-wrap">
             <svg class="map" data-testid="map" viewBox=view_box role="group" aria-label="Carte des régions, colorée selon les résultats">
                 {move || drill.get().is_none().then(|| insets.iter().map(|i| view! {
-                    <rect class="inset" x=i.box_[0] y=i.box_[1] width=i.box_[2] height=i.box_[3] />
+                    <rect class="inset" x=num(i.box_[0]) y=num(i.box_[1]) width=num(i.box_[2]) height=num(i.box_[3]) />
                 }).collect_view())}
                 {move || {
                     let b = breaks.get();
@@ -238,7 +237,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                                 on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle(c2.clone()) }
                                 on:mouseenter=move |_| focused.set(Some(c3.clone()))
                                 on:focus=move |_| focused.set(Some(c4.clone()))
-                                stroke-width=stroke>
+                                stroke-width=move || num(stroke())>
                                 <title>{label_title}</title>
                             </path>
                         }
@@ -248,7 +247,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                     {move || {
                         let r = if drill.get().is_some() { 1.6 * dpk } else { 3.2 };
                         points.get().into_iter().map(|(id, name, x, y)| view! {
-                            <circle cx=x cy=y r=r data-pole=id><title>{format!("Siège : {name}")}</title></circle>
+                            <circle cx=num(x) cy=num(y) r=num(r) data-pole=id><title>{format!("Siège : {name}")}</title></circle>
                         }).collect_view()
                     }}
                 </g>
@@ -264,7 +263,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
 
 #[component]
 fn Legend(breaks: Memo<Vec<f64>>, measure: Memo<Measure>, noun: Signal<&'static str>) -> impl IntoView {
-    let fmt = move |x: f64| if measure.get() == Measure::Montant { eur(x) } else { format!("{x}") };
+    let fmt = move |x: f64| if measure.get() == Measure::Montant { eur(x) } else { group_thousands(x.max(0.0) as u64) };
     view! {
         <div class="legend" data-testid="map-legend">
             <span class="legend-title">{move || if measure.get() == Measure::Montant { "Montants publiés".to_string() } else { format!("Nombre de {}", noun.get()) }}</span>
@@ -298,8 +297,9 @@ fn MapTable(areas: Memo<Vec<Area>>, query: Memo<Query>, toggle: Callback<String>
                 </tr></thead>
                 <tbody>
                     {move || {
-                        let mut list = areas.get();
-                        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+                        let list = areas.get();
+                        let order = poles_core::listing::order_by(list.len(), |i| (u64::MAX - u64::from(list[i].count), 0));
+                        let list = poles_core::listing::permute(list, &order);
                         list.into_iter().map(|a| {
                             let code = a.code.clone();
                             view! {

@@ -13,6 +13,7 @@
 
 use crate::model::{Dataset, Pole, Project};
 use crate::query::{Facet, FunderMode, Query, Sort, Tab};
+use crate::listing::{order_by, order_by_text, permute};
 use crate::text::fold;
 use crate::PHASES;
 use std::collections::HashMap;
@@ -108,9 +109,9 @@ fn push_unique(v: &mut Vec<u16>, x: u16) {
 impl Index {
     pub fn new(data: &Dataset) -> Index {
         let mut dicts: [Vec<String>; N_FACETS] = Default::default();
-        let by_label = |mut v: Vec<(String, String)>| {
-            v.sort_by_cached_key(|(_, label)| fold(label));
-            v.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
+        let by_label = |v: Vec<(String, String)>| {
+            let labels: Vec<String> = v.iter().map(|(_, l)| l.clone()).collect();
+            order_by_text(&labels).into_iter().map(|i| v[i].0.clone()).collect::<Vec<_>>()
         };
         dicts[Facet::Region.index()] = by_label(data.refs.regions.iter().map(|r| (r.code.clone(), r.name.clone())).collect());
         dicts[Facet::Departement.index()] = data.refs.departements.iter().map(|d| d.code.clone()).collect();
@@ -168,7 +169,7 @@ impl Index {
                 }
             })
             .collect();
-        rank(&mut projects, data.projects.iter().map(|p| fold(&p.acronym)).collect());
+        let project_order = rank(&mut projects, data.projects.iter().map(|p| p.acronym.clone()).collect());
 
         let mut project_count: HashMap<&str, usize> = HashMap::new();
         for p in &data.projects {
@@ -199,10 +200,10 @@ impl Index {
                 }
             })
             .collect();
-        rank(&mut poles, data.poles.iter().map(|p| fold(&p.name)).collect());
+        let pole_order = rank(&mut poles, data.poles.iter().map(|p| p.name.clone()).collect());
         // Rows are stored in alphabetical order: a sequential scan yields the default sort.
-        projects.sort_by_key(|r| r.name_rank);
-        poles.sort_by_key(|r| r.name_rank);
+        let projects = permute(projects, &project_order);
+        let poles = permute(poles, &pole_order);
         Index { dicts, positions, projects, poles, text_cache: Mutex::new([None, None]) }
     }
 
@@ -317,28 +318,34 @@ impl Index {
         Some(m)
     }
 
-    fn sort(&self, rows: &[Row], items: &mut [usize], q: &Query) {
-        let name = |i: &usize| rows[*i].name_rank;
-        match q.sort {
-            // Items were collected in alphabetical order.
-            Sort::Nom => {}
-            Sort::AnneeDesc => items.sort_by_key(|i| (rows[*i].year.is_none(), std::cmp::Reverse(rows[*i].year), name(i))),
-            Sort::AnneeAsc => items.sort_by_key(|i| (rows[*i].year.is_none(), rows[*i].year, name(i))),
-            Sort::Montant | Sort::Projets => items.sort_by(|a, b| {
-                let (ra, rb) = (&rows[*a], &rows[*b]);
-                let known = |r: &Row| q.tab == Tab::Poles || r.has_published_amount;
-                known(rb).cmp(&known(ra)).then(rb.weight.total_cmp(&ra.weight)).then(ra.name_rank.cmp(&rb.name_rank))
-            }),
+    /// Sorts row positions; rows are stored in name order, so ties stay in name order.
+    fn sort(&self, rows: &[Row], items: &mut Vec<usize>, q: &Query) {
+        let key = |r: &Row| -> (u64, u64) {
+            match q.sort {
+                Sort::Nom => (0, 0),
+                Sort::AnneeDesc => (r.year.is_none() as u64, u64::from(u16::MAX - r.year.unwrap_or(0))),
+                Sort::AnneeAsc => (r.year.is_none() as u64, u64::from(r.year.unwrap_or(0))),
+                // Weights are finite and non-negative: their bits order like the numbers.
+                Sort::Montant | Sort::Projets => {
+                    let known = q.tab == Tab::Poles || r.has_published_amount;
+                    (!known as u64, u64::MAX - r.weight.max(0.0).to_bits())
+                }
+            }
+        };
+        if q.sort != Sort::Nom {
+            let order = order_by(items.len(), |i| key(&rows[items[i]]));
+            *items = order.into_iter().map(|i| items[i]).collect();
         }
     }
 }
 
-fn rank(rows: &mut [Row], keys: Vec<String>) {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-    for (r, i) in order.into_iter().enumerate() {
+/// Sets each row's alphabetical rank and returns the alphabetical order of the rows.
+fn rank(rows: &mut [Row], keys: Vec<String>) -> Vec<usize> {
+    let order = order_by_text(&keys);
+    for (r, &i) in order.iter().enumerate() {
         rows[i].name_rank = r as u32;
     }
+    order
 }
 
 fn project_text(p: &Project, pole_names: &HashMap<&str, String>) -> String {

@@ -25,7 +25,22 @@ pub fn eur(amount: f64) -> String {
     if amount.is_finite() && amount >= 0.0 && amount < 1e18 {
         format!("{}{NBSP}€", group_thousands(amount.round() as u64))
     } else {
-        format!("{amount}{NBSP}€")
+        "montant invalide".to_string()
+    }
+}
+
+/// A number for SVG attributes, with at most one decimal, without the float formatting machinery
+/// (which weighs on the WASM size): 12.34 -> "12.3", -0.04 -> "0", 5.0 -> "5".
+pub fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return "0".into();
+    }
+    let tenths = (x * 10.0).round() as i64;
+    let (sign, t) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
+    if t % 10 == 0 {
+        format!("{sign}{}", t / 10)
+    } else {
+        format!("{sign}{}.{}", t / 10, t % 10)
     }
 }
 
@@ -62,6 +77,15 @@ mod tests {
         assert_eq!(eur(1234567.0), "1\u{202F}234\u{202F}567\u{A0}€");
         assert_eq!(eur(89700.4), "89\u{202F}700\u{A0}€");
         assert_eq!(eur(0.0), "0\u{A0}€");
+    }
+
+    #[test]
+    fn svg_numbers() {
+        assert_eq!(num(12.34), "12.3");
+        assert_eq!(num(5.0), "5");
+        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(-2.56), "-2.6");
+        assert_eq!(num(f64::NAN), "0");
     }
 
     #[test]

@@ -45,10 +45,11 @@ pub struct Stats {
     pub regions: Vec<Bar>,
 }
 
+/// Bars with items, most first (ties in reference order).
 fn sorted_desc(mut bars: Vec<Bar>) -> Vec<Bar> {
     bars.retain(|b| b.count > 0);
-    bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-    bars
+    let order = crate::listing::order_by(bars.len(), |i| (u64::MAX - bars[i].count as u64, 0));
+    crate::listing::permute(bars, &order)
 }
 
 pub fn compute(data: &Dataset, results: &Results) -> Stats {

@@ -681,14 +681,27 @@ pub struct GeoData {
     pub departement_units_per_km: f64,
     pub regions: Vec<GeoShape>,
     pub departements: Vec<GeoShape>,
+    /// Pôle headquarters, already projected (region map units).
+    #[serde(default)]
+    pub hq: Vec<HqPoint>,
     #[serde(default)]
     pub licence: Option<String>,
+}
+
+/// A pôle's headquarters on the map.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct HqPoint {
+    pub pole: String,
+    pub x: f64,
+    pub y: f64,
 }
 
 /// One outline: INSEE code and SVG path data.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct GeoShape {
     pub code: String,
+    /// [min_x, min_y, max_x, max_y] of the path.
+    pub bbox: [f64; 4],
     pub d: String,
 }
 

@@ -24,7 +24,21 @@ type Ring = Vec<(f64, f64)>;
 #[derive(Serialize)]
 struct Shape {
     code: String,
+    /// [min_x, min_y, max_x, max_y] of the path, in its units.
+    bbox: [f64; 4],
     d: String,
+}
+
+fn shape(code: String, d: String) -> Shape {
+    let bbox = poles_core::geo::path_bbox(&d).unwrap_or([0.0; 4]);
+    Shape { code, bbox, d }
+}
+
+#[derive(Serialize)]
+struct HqPoint {
+    pole: String,
+    x: f64,
+    y: f64,
 }
 
 #[derive(Serialize)]
@@ -38,6 +52,8 @@ struct GeoFile<'a> {
     departement_units_per_km: f64,
     regions: Vec<Shape>,
     departements: Vec<Shape>,
+    /// Pôle headquarters in region map units (projected here, so the app needs no projection code).
+    hq: Vec<HqPoint>,
 }
 
 /// Polygons (outer rings and holes alike, as rings of lon/lat) of a GeoJSON geometry.
@@ -94,7 +110,7 @@ fn encode(rings: &[Ring], frame: &MapFrame, units_per_unit: f64, tolerance: f64,
 }
 
 /// Builds the text of `geo.json`.
-pub fn build(geo_dir: &Path, meta: &Meta) -> Result<String, String> {
+pub fn build(geo_dir: &Path, meta: &Meta, poles: &[poles_core::model::Pole]) -> Result<String, String> {
     let regions_fc = read_json(&geo_dir.join("regions-version-simplifiee.geojson"))?;
     let deps_fc = read_json(&geo_dir.join("departements-version-simplifiee.geojson"))?;
     let code_of = |f: &Value| f["properties"]["code"].as_str().map(str::to_string);
@@ -149,20 +165,29 @@ pub fn build(geo_dir: &Path, meta: &Meta) -> Result<String, String> {
 
     let mut regions: Vec<Shape> = metro
         .iter()
-        .map(|(code, rings)| Shape { code: code.clone(), d: encode(rings, &frame, 1.0, 1.2, 6.0) })
+        .map(|(code, rings)| shape(code.clone(), encode(rings, &frame, 1.0, 1.2, 6.0)))
         .collect();
     let dpk = DEPARTEMENT_UNITS_PER_KM;
     let mut departements: Vec<Shape> = features(&deps_fc)
         .into_iter()
         .filter_map(|f| {
             let code = code_of(f)?;
-            Some(Shape { code, d: encode(&rings_of(&f["geometry"]), &frame, dpk, 0.35 * dpk, 4.0 * dpk * dpk) })
+            Some(shape(code, encode(&rings_of(&f["geometry"]), &frame, dpk, 0.35 * dpk, 4.0 * dpk * dpk)))
         })
         .collect();
     for (region, dep, rings) in &overseas {
-        regions.push(Shape { code: region.clone(), d: encode(rings, &frame, 1.0, 0.6, 1.0) });
-        departements.push(Shape { code: dep.clone(), d: encode(rings, &frame, dpk, 0.3 * dpk, dpk * dpk) });
+        regions.push(shape(region.clone(), encode(rings, &frame, 1.0, 0.6, 1.0)));
+        departements.push(shape(dep.clone(), encode(rings, &frame, dpk, 0.3 * dpk, dpk * dpk)));
     }
+    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let hq = poles
+        .iter()
+        .filter_map(|p| Some((p.id.clone(), p.hq.lon?, p.hq.lat?)))
+        .map(|(pole, lon, lat)| {
+            let (x, y) = frame.project(lon, lat);
+            HqPoint { pole, x: round1(x), y: round1(y) }
+        })
+        .collect();
     regions.sort_by(|a, b| a.code.cmp(&b.code));
     departements.sort_by(|a, b| a.code.cmp(&b.code));
     let file = GeoFile {
@@ -175,6 +200,7 @@ pub fn build(geo_dir: &Path, meta: &Meta) -> Result<String, String> {
         departement_units_per_km: dpk,
         regions,
         departements,
+        hq,
     };
     let mut text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
     text.push('\n');

@@ -508,7 +508,7 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     po.insert("poles".into(), serde_json::to_value(&poles).map_err(|e| e.to_string())?);
     let mut pr = header("projects", &meta);
     pr.insert("projects".into(), serde_json::to_value(&projects).map_err(|e| e.to_string())?);
-    let geo = geo_build::build(&inputs.geo_dir, &meta)?;
+    let geo = geo_build::build(&inputs.geo_dir, &meta, &poles)?;
     let files = vec![("referentiels.json", pretty(&r)), ("poles.json", pretty(&po)), ("projects.json", pretty(&pr)), ("geo.json", geo)];
 
     // The app's own validation must accept every record.
