@@ -16,6 +16,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'fr-FR',
+    // page.route cannot see what a service worker answers: only the offline tests allow it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -26,7 +28,7 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /foundation\.spec\.mjs$/, grep: /@phone/ },
   ],
   webServer: {
-    command: `python3 scripts/serve.py --port ${port} --mount /=dist --mount /explorateur/=dist-subpath`,
+    command: `python3 scripts/serve.py --port ${port} --mount /=dist --mount /explorateur/=dist-subpath --mount /api/=public/data --mount /host/=tests/e2e/host`,
     url: `http://127.0.0.1:${port}/data/poles.json`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -1,33 +1,130 @@
-//! The only place that does network I/O: fetches the data files and hands their text to the
-//! core's validation.
+//! The only place that does network I/O: reads the deployment settings, fetches the data files
+//! (from the configured API, else the bundled `data/`), and hands their text to the core.
 
-use crate::paths::data_url;
+use crate::paths::{base, data_url};
 use futures::future::join3;
 use gloo_net::http::Request;
+use poles_core::config::{parse_config, same_origin_data, Config};
 use poles_core::model::Referentiels;
 use poles_core::validate::{check_response, load_all, load_geo, FileError, FileErrorKind, GeoData, Loaded, Problem};
 use poles_core::DATA_FILES;
 
-/// Fetches one data file and checks its HTTP status and content type.
-pub async fn fetch_data_file(url: &str, file: &str) -> Result<String, FileError> {
-    let network = |e: gloo_net::Error| FileError { file: file.into(), kind: FileErrorKind::Network(e.to_string()) };
-    let resp = Request::get(url).send().await.map_err(network)?;
-    check_response(file, resp.status(), resp.headers().get("content-type").as_deref())?;
-    resp.text().await.map_err(network)
+/// Where the shown data comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// URL prefix of the data files (ends with `/`).
+    pub base: String,
+    /// True for the bundled files shipped with the app.
+    pub bundled: bool,
 }
 
-/// Fetches the three data files in parallel and validates them.
-pub async fn load_dataset() -> Result<Loaded, FileError> {
+/// A loaded dataset, where it came from, and what the visitor should know about it.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub loaded: Loaded,
+    pub source: Source,
+    /// Fallbacks and ignored settings, in French.
+    pub notices: Vec<String>,
+}
+
+fn bundled_base() -> String {
+    format!("{}/data/", base())
+}
+
+/// Fetches one data file and checks its HTTP status and content type. With `timeout_s`, the
+/// request is abandoned after that many seconds.
+pub async fn fetch_data_file(url: &str, file: &str) -> Result<String, FileError> {
+    fetch_with_timeout(url, file, None).await
+}
+
+async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Result<String, FileError> {
+    let err = |kind| FileError { file: file.into(), kind };
+    let controller = web_sys::AbortController::new().ok();
+    let mut request = Request::get(url);
+    if let (Some(c), Some(t)) = (&controller, timeout_s) {
+        request = request.abort_signal(Some(&c.signal()));
+        let c = c.clone();
+        leptos::prelude::set_timeout(move || c.abort(), std::time::Duration::from_secs(t as u64));
+    }
+    let aborted = || controller.as_ref().is_some_and(|c| c.signal().aborted());
+    let resp = match request.send().await {
+        Ok(r) => r,
+        Err(_) if aborted() => return Err(err(FileErrorKind::Timeout(timeout_s.unwrap_or(0)))),
+        Err(e) => return Err(err(FileErrorKind::Network(e.to_string()))),
+    };
+    check_response(file, resp.status(), resp.headers().get("content-type").as_deref())?;
+    match resp.text().await {
+        Ok(t) => Ok(t),
+        Err(_) if aborted() => Err(err(FileErrorKind::Timeout(timeout_s.unwrap_or(0)))),
+        Err(e) => Err(err(FileErrorKind::Network(e.to_string()))),
+    }
+}
+
+async fn load_from(base: &str, timeout_s: Option<u32>) -> Result<Loaded, FileError> {
     let [r, p, j] = DATA_FILES;
-    let (ur, up, uj) = (data_url(r), data_url(p), data_url(j));
-    let (refs, poles, projects) = join3(fetch_data_file(&ur, r), fetch_data_file(&up, p), fetch_data_file(&uj, j)).await;
+    let (ur, up, uj) = (format!("{base}{r}"), format!("{base}{p}"), format!("{base}{j}"));
+    let (refs, poles, projects) =
+        join3(fetch_with_timeout(&ur, r, timeout_s), fetch_with_timeout(&up, p, timeout_s), fetch_with_timeout(&uj, j, timeout_s)).await;
     load_all(&refs?, &poles?, &projects?)
 }
 
-/// Fetches and validates the map outlines (`geo.json`), on demand.
-pub async fn load_geo_data(refs: &Referentiels) -> Result<(GeoData, Vec<Problem>), FileError> {
-    let text = fetch_data_file(&data_url("geo.json"), "geo.json").await?;
-    let mut problems = Vec::new();
-    let geo = load_geo(&text, refs, &mut problems)?;
-    Ok((geo, problems))
+/// `config.json` beside the app; absent means the defaults (bundled data).
+async fn load_config(notices: &mut Vec<String>) -> Config {
+    let url = format!("{}/config.json", base());
+    match Request::get(&url).send().await {
+        Ok(r) if r.status() == 404 => Config::default(),
+        Ok(r) if r.ok() && r.headers().get("content-type").is_some_and(|c| c.contains("json")) => {
+            let (cfg, n) = parse_config(&r.text().await.unwrap_or_default());
+            notices.extend(n);
+            cfg
+        }
+        // The dev server answers index.html for a missing file; offline: no config either.
+        _ => Config::default(),
+    }
+}
+
+/// The `donnees` parameter of the page URL, if any.
+fn data_param() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    poles_core::query::decode_query_string(&search).into_iter().find(|(k, _)| k == "donnees").map(|(_, v)| v)
+}
+
+/// Loads the dataset from the configured API (or the same-origin `donnees` base), falling back to
+/// the bundled data on any failure (no answer in time, HTTP error, HTML, truncated JSON…).
+pub async fn load_dataset() -> Result<Outcome, FileError> {
+    let mut notices = Vec::new();
+    let cfg = load_config(&mut notices).await;
+    let mut api = cfg.data_base_url.clone();
+    if let Some(p) = data_param() {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        match same_origin_data(&p, &origin) {
+            Ok(b) => api = Some(b),
+            Err(why) => notices.push(format!("Paramètre « donnees={p} » ignoré : {why}.")),
+        }
+    }
+    if let Some(api_base) = api {
+        match load_from(&api_base, Some(cfg.api_timeout_s)).await {
+            Ok(loaded) => return Ok(Outcome { loaded, source: Source { base: api_base, bundled: false }, notices }),
+            Err(e) => notices.push(format!(
+                "Les données de l'API ({api_base}) n'ont pas pu être chargées : {e} Les données intégrées à l'explorateur sont affichées à la place."
+            )),
+        }
+    }
+    let b = bundled_base();
+    let loaded = load_from(&b, None).await?;
+    Ok(Outcome { loaded, source: Source { base: b, bundled: true }, notices })
+}
+
+/// Fetches and validates the map outlines (`geo.json`) from the data source, else the bundled copy.
+pub async fn load_geo_data(source: &Source, refs: &Referentiels) -> Result<(GeoData, Vec<Problem>), FileError> {
+    let read = |text: String| {
+        let mut problems = Vec::new();
+        load_geo(&text, refs, &mut problems).map(|g| (g, problems))
+    };
+    if !source.bundled {
+        if let Ok(r) = fetch_with_timeout(&format!("{}geo.json", source.base), "geo.json", Some(8)).await.and_then(read) {
+            return Ok(r);
+        }
+    }
+    read(fetch_data_file(&data_url("geo.json"), "geo.json").await?)
 }

@@ -1,8 +1,8 @@
 //! The app shell: router, header, footer, and the data state every page reads.
 
-use crate::api::load_dataset;
+use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
-use crate::pages::{Explorer, NotFound, PolePage, ProjectPage};
+use crate::pages::{EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,6 +18,10 @@ use std::sync::Arc;
 pub struct Data {
     pub loaded: Arc<Loaded>,
     pub index: Arc<Index>,
+    /// Where the data came from (bundled files or an API).
+    pub source: Source,
+    /// Fallbacks and ignored settings to tell the visitor.
+    pub notices: Arc<Vec<String>>,
 }
 
 /// The loaded dataset. Pages are only rendered once the data is there.
@@ -32,16 +36,38 @@ pub fn use_index() -> Option<Data> {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let embed = crate::embed::init();
+    let embedded = embed.embed.enabled;
+    provide_context(embed);
     let resource = LocalResource::new(|| async {
-        load_dataset().await.map(|loaded| {
-            let index = Arc::new(Index::new(&loaded.dataset));
-            Data { loaded: Arc::new(loaded), index }
+        load_dataset().await.map(|o| {
+            let index = Arc::new(Index::new(&o.loaded.dataset));
+            Data { loaded: Arc::new(o.loaded), index, source: o.source, notices: Arc::new(o.notices) }
         })
     });
     let retry = Callback::new(move |_| resource.refetch());
+    // Offline indicator and "new version" prompt (the service worker is registered by sw-register.js).
+    let online = RwSignal::new(window().navigator().on_line());
+    let update_ready = RwSignal::new(false);
+    let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let _ = window_event_listener_untyped("poles-explorer:update-ready", move |_| update_ready.set(true));
+    let apply_update = move |_| {
+        if let Ok(ev) = web_sys::CustomEvent::new("poles-explorer:apply-update") {
+            let _ = window().dispatch_event(&ev);
+        }
+    };
     view! {
         <Router base=base()>
             <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            {embedded.then(|| view! {
+                <div class="embed-bar" data-testid="embed-bar">
+                    <span class="brand-name">"Pôles Explorer"</span>
+                    <a href=crate::embed::full_view_url target="_blank" rel="noopener" data-testid="open-full">
+                        "Ouvrir dans l'explorateur" <span class="visually-hidden">" (nouvelle fenêtre)"</span> <span aria-hidden="true">" ↗"</span>
+                    </a>
+                </div>
+            })}
             <header class="site-header">
                 <div class="wrap">
                     <a class="brand" href=href("/")>
@@ -51,6 +77,19 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">"Les pôles de compétitivité et les projets qu'ils labellisent"</p>
                 </div>
             </header>
+            {move || (!online.get()).then(|| view! {
+                <p class="offline" role="status" data-testid="offline-indicator">
+                    "Hors ligne : l'explorateur fonctionne avec les données enregistrées sur cet appareil"
+                    {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| format!(" (données au {})", date_fr(&m.compiled_at)))}
+                    "."
+                </p>
+            })}
+            {move || update_ready.get().then(|| view! {
+                <p class="update" role="status" data-testid="update-ready">
+                    "Une nouvelle version de l'explorateur est disponible. "
+                    <button type="button" class="button" on:click=apply_update>"Recharger"</button>
+                </p>
+            })}
             <main id="contenu" class="wrap" tabindex="-1">
                 {move || match resource.get() {
                     None => view! { <Loading /> }.into_any(),
@@ -79,17 +118,25 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(data: Data) -> impl IntoView {
     let problems = data.loaded.problems.clone();
+    let mut notices: Vec<String> = data.notices.iter().cloned().collect();
+    notices.extend(crate::embed::use_embed().notices);
     provide_context(data);
     // The map outlines are fetched on first use of the map and kept for the page's life.
     provide_context(crate::pages::GeoState(RwSignal::new(None)));
     focus_on_navigation();
     view! {
+        {(!notices.is_empty()).then(|| view! {
+            <div class="source-notice" role="status" data-testid="data-source-notice">
+                <ul>{notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            </div>
+        })}
         <ProblemsPanel problems=problems />
         <Routes fallback=|| view! { <NotFound /> }>
             <Route path=path!("/") view=Explorer />
             <Route path=path!("/index.html") view=Explorer />
             <Route path=path!("/poles/:id") view=PolePage />
             <Route path=path!("/projets/:id") view=ProjectPage />
+            <Route path=path!("/integrer") view=EmbedBuilder />
         </Routes>
     }
 }

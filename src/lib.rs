@@ -7,10 +7,11 @@
 mod api;
 mod app;
 mod components;
+mod embed;
 mod pages;
 pub mod paths;
 mod panic_box;
 
-pub use api::{fetch_data_file, load_dataset};
+pub use api::{fetch_data_file, load_dataset, Outcome, Source};
 pub use app::App;
 pub use panic_box::install_panic_box;

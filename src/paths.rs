@@ -1,5 +1,13 @@
-//! Where the app is mounted. Trunk writes the public URL into `<base href>`, so the same build
-//! logic works at `/` and under a sub-path such as `/explorateur/`, standalone or in an iframe.
+//! Where the app is mounted, and the embedding parameters every in-app link keeps.
+//! Trunk writes the public URL into `<base href>`, so the same build logic works at `/` and under a
+//! sub-path such as `/explorateur/`, standalone or in an iframe.
+
+use std::cell::RefCell;
+
+thread_local! {
+    /// `embed=1&verrou=…&couleur=…&donnees=…` of the page that was loaded, kept on every link.
+    static EMBED_QS: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// The router base: the path of `document.baseURI` without its trailing slash
 /// ("" at the site root, "/explorateur" under a sub-path).
@@ -14,12 +22,35 @@ pub fn base_from_path(path: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
-/// An in-app link: `href("/poles/vitagora")` -> "/explorateur/poles/vitagora".
-pub fn href(path: &str) -> String {
-    format!("{}{path}", base())
+/// Remembers the embedding parameters (already validated and encoded) for every later link.
+pub fn set_embed_query(qs: String) {
+    EMBED_QS.with(|e| *e.borrow_mut() = qs);
 }
 
-/// URL of a data file, beside the app.
+/// The embedding parameters kept on links ("" outside an embed).
+pub fn embed_query() -> String {
+    EMBED_QS.with(|e| e.borrow().clone())
+}
+
+/// Appends the embedding parameters to a path with or without a query string.
+pub fn with_embed(path: &str) -> String {
+    let e = embed_query();
+    if e.is_empty() {
+        path.to_string()
+    } else if path.contains('?') {
+        format!("{path}&{e}")
+    } else {
+        format!("{path}?{e}")
+    }
+}
+
+/// An in-app link: `href("/poles/vitagora")` -> "/explorateur/poles/vitagora" (plus the embedding
+/// parameters inside an embed).
+pub fn href(path: &str) -> String {
+    with_embed(&format!("{}{path}", base()))
+}
+
+/// URL of a bundled data file, beside the app.
 pub fn data_url(file: &str) -> String {
     format!("{}/data/{file}", base())
 }

@@ -2,6 +2,7 @@
 //! URL (see `poles_core::query`); this page only renders what the core computes.
 
 use crate::app::{use_index, Data};
+use crate::embed::use_embed;
 use crate::components::{pole_links, region_names, theme_tags};
 use crate::paths::href;
 use leptos::prelude::*;
@@ -38,10 +39,17 @@ pub fn Explorer() -> impl IntoView {
         Memo::new(move |_| query.with(|q| index.search(q)))
     };
     let navigate = use_navigate();
-    let go = Callback::new(move |(q, replace): (Query, bool)| {
-        let url = format!("{}{}", href("/"), format(&q));
-        navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
-    });
+    let embed = use_embed();
+    let go = {
+        let embed = embed.clone();
+        Callback::new(move |(mut q, replace): (Query, bool)| {
+            embed.enforce(&mut q);
+            let url = href(&format!("/{}", format(&q)));
+            // Inside an iframe every change replaces the entry: the parent's history is shared.
+            let replace = replace || embed.replace_history();
+            navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+        })
+    };
 
     let d = {
         let ds = &data.loaded.dataset;
@@ -65,7 +73,12 @@ pub fn Explorer() -> impl IntoView {
                 <h2 id="results-title" class="visually-hidden">"Résultats"</h2>
                 <ActiveFilters data=data.clone() query=query go=go />
                 <ResultsHeader query=query results=results go=go />
-                <ViewSwitch query=query />
+                <div class="view-bar">
+                    <ViewSwitch query=query />
+                    {(!use_embed().embed.enabled).then(|| view! {
+                        <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", format(&query.get())))>"Intégrer cette vue dans un site"</a>
+                    })}
+                </div>
                 {
                     let data = data.clone();
                     // Re-render only when the view or the tab changes, not on every filter.
@@ -92,7 +105,7 @@ fn Tabs(query: Memo<Query>, n_projects: usize, n_poles: usize) -> impl IntoView 
         if !q.sort.applies_to(tab) {
             q.sort = Sort::Nom;
         }
-        format!("{}{}", href("/"), format(&q))
+        href(&format!("/{}", format(&q)))
     };
     view! {
         <nav class="tabs" aria-label="Listes">
@@ -112,7 +125,7 @@ fn ViewSwitch(query: Memo<Query>) -> impl IntoView {
     view! {
         <nav class="views" aria-label="Affichage des résultats">
             {View::ALL.into_iter().map(|v| {
-                let link = move || format!("{}{}", href("/"), format(&Query { view: v, ..query.get() }));
+                let link = move || href(&format!("/{}", format(&Query { view: v, ..query.get() })));
                 view! {
                     <a href=link data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{v.label_fr()}</a>
                 }
@@ -141,9 +154,22 @@ fn UrlNotices(notices: Memo<Vec<Notice>>) -> impl IntoView {
 fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) -> impl IntoView {
     move || {
         let q = query.get();
-        let list = chips(&data.loaded.dataset, &q);
+        let embed = use_embed();
+        // A locked filter is not offered for removal.
+        let mut unlocked = q.clone();
+        for f in Facet::ALL.into_iter().filter(|f| embed.is_locked(*f)) {
+            *unlocked.facet_mut(f) = Default::default();
+        }
+        let list: Vec<_> = chips(&data.loaded.dataset, &unlocked)
+            .into_iter()
+            .map(|mut c| {
+                embed.enforce(&mut c.without);
+                c
+            })
+            .collect();
         (!list.is_empty()).then(|| {
-            let cleared = q.cleared();
+            let mut cleared = q.cleared();
+            embed.enforce(&mut cleared);
             view! {
                 <div class="chips" aria-label="Filtres actifs" role="group">
                     <ul>
@@ -240,8 +266,21 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
     };
     let facet_view = move |facet: Facet| {
         let data = data.clone();
+        if use_embed().is_locked(facet) {
+            let labels = query.with_untracked(|q| {
+                let sel = q.facet(facet);
+                sel.include.iter().map(|v| poles_core::facets::value_label(&data.loaded.dataset, facet, v)).collect::<Vec<_>>().join(", ")
+            });
+            return view! {
+                <div class="facet locked" data-testid="locked-facet" data-facet=facet.param()>
+                    <p><strong>{facet.label_fr()} " : "</strong>{if labels.is_empty() { "toutes".to_string() } else { labels }}</p>
+                    <p class="hint">"Filtre fixé par le site qui intègre l'explorateur."</p>
+                </div>
+            }
+            .into_any();
+        }
         let opts = Memo::new(move |_| query.with(|q| results.with(|r| options(&data.loaded.dataset, &data.index, q, r, facet))));
-        view! { <FacetBox facet=facet options=opts query=query go=go /> }
+        view! { <FacetBox facet=facet options=opts query=query go=go /> }.into_any()
     };
     view! {
         <aside class="filters" aria-label="Filtres">

@@ -26,8 +26,9 @@ fn use_geo(data: &Data) -> RwSignal<Option<Result<Arc<GeoData>, FileError>>> {
     let state = use_context::<GeoState>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(None));
     if state.get_untracked().is_none() {
         let refs = data.loaded.dataset.refs.clone();
+        let source = data.source.clone();
         spawn_local(async move {
-            let r = load_geo_data(&refs).await.map(|(g, _)| Arc::new(g));
+            let r = load_geo_data(&source, &refs).await.map(|(g, _)| Arc::new(g));
             state.try_set(Some(r));
         });
     }
@@ -257,7 +258,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
         <Legend breaks=breaks measure=measure noun=Signal::derive(move || noun().1) />
         <MapTable areas=areas query=query toggle=Callback::new(move |c: String| toggle(c)) drill=drill />
         <p class="credit">"Contours : IGN, ADMIN EXPRESS COG (édition 2018) ; codes et noms : INSEE, COG 2018 ; mise en forme france-geojson (Grégoire David) — Licence Ouverte (Etalab). Projection Lambert-93, encarts pour l'outre-mer. Points : sièges des pôles (commune)."</p>
-        <p><a href=move || format!("{}{}", href("/"), poles_core::query::format(&poles_core::query::Query { view: poles_core::query::View::Liste, ..query.get() }))>"Voir ces résultats en liste"</a></p>
+        <p><a href=move || href(&format!("/{}", poles_core::query::format(&poles_core::query::Query { view: poles_core::query::View::Liste, ..query.get() })))>"Voir ces résultats en liste"</a></p>
     }
 }
 

@@ -1,12 +1,14 @@
 //! One module a page.
 
 mod charts;
+mod embed_builder;
 mod explorer;
 mod map;
 mod not_found;
 mod pole;
 mod project;
 
+pub use embed_builder::EmbedBuilder;
 pub use explorer::Explorer;
 pub use map::GeoState;
 pub use not_found::NotFound;

@@ -4,7 +4,7 @@
 //! The converter uses it to turn the GeoJSON outlines into small SVG paths (`geo.json`); the app
 //! uses the same `MapFrame` to place pôle headquarters on the map.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// GRS80 ellipsoid.
 const A: f64 = 6_378_137.0;
@@ -31,7 +31,7 @@ pub fn lambert93(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
 
 /// An overseas inset: lon/lat inside `bounds` are projected locally (equirectangular around the
 /// centre, which keeps shapes true at these small extents), scaled, and placed in `box_` (map units).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inset {
     /// INSEE region code.
     pub code: String,
@@ -44,7 +44,7 @@ pub struct Inset {
 }
 
 /// How lon/lat become map (SVG) units: Lambert-93 kilometres for the metropolis, insets for overseas.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MapFrame {
     /// Lambert-93 metres at the map's left edge and top edge.
     pub min_x: f64,

@@ -6,6 +6,7 @@
 
 #[cfg(any(test, feature = "synthetic"))]
 pub mod bench;
+pub mod config;
 pub mod engine;
 pub mod facets;
 pub mod format;

@@ -314,6 +314,8 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
                 "" | "au_moins_un" => q.funder_mode = FunderMode::Any,
                 _ => note(key, value, "mode inconnu (tous ou au_moins_un)"),
             },
+            // Embedding parameters are read by `config::parse_embed`.
+            k if crate::config::EMBED_PARAMS.contains(&k) => {}
             _ => {
                 let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) else {
                     note(key, value, "paramètre inconnu");

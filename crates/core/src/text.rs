@@ -1,7 +1,9 @@
 //! Text helpers for French: accent and case folding, safe links.
 
 /// Folds a string for comparison: lower case, accents removed, ligatures expanded.
-/// "Pôle Sécurité" and "pole securite" fold to the same text.
+/// "Pôle Sécurité" and "pole securite" fold to the same text. Covers ASCII and the Latin letters of
+/// French (and a few neighbours); other characters are kept as they are (no Unicode case tables,
+/// which would weigh on the WASM).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -17,7 +19,8 @@ pub fn fold(s: &str) -> String {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             '’' | 'ʼ' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            'ß' => out.push_str("ss"),
+            _ => out.push(c.to_ascii_lowercase()),
         }
     }
     out

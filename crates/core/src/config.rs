@@ -1,0 +1,265 @@
+//! Deployment settings (`config.json` beside the app) and embedding parameters, validated.
+//!
+//! `config.json`: `{ "data_base_url": null | "https://api.example.org/poles/v1/", "api_timeout_s": 8 }`.
+//! With no base URL the bundled `data/` files are used. A base URL must be `https:`/`http:`, or a
+//! path on the same site. The URL parameter `donnees` may only select same-origin data.
+
+use serde_json::Value;
+
+/// Seconds after which an API that has not answered is abandoned for the bundled data.
+pub const DEFAULT_API_TIMEOUT_S: u32 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL of an API serving the same documents (`referentiels.json`, `poles.json`,
+    /// `projects.json`, `geo.json`), ending with `/`; `None`: bundled data.
+    pub data_base_url: Option<String>,
+    pub api_timeout_s: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { data_base_url: None, api_timeout_s: DEFAULT_API_TIMEOUT_S }
+    }
+}
+
+fn with_slash(s: &str) -> String {
+    if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    }
+}
+
+/// Parses `config.json`. Never fails: a broken file gives the defaults and a notice.
+pub fn parse_config(text: &str) -> (Config, Vec<String>) {
+    let mut notices = Vec::new();
+    let mut cfg = Config::default();
+    let v: Value = match serde_json::from_str(text.trim_start_matches('\u{FEFF}')) {
+        Ok(v) => v,
+        Err(e) => {
+            notices.push(format!("config.json illisible ({e}) : données intégrées utilisées"));
+            return (cfg, notices);
+        }
+    };
+    match v.get("data_base_url") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            let lower = s.to_ascii_lowercase();
+            if lower.starts_with("https://") || lower.starts_with("http://") || (s.starts_with('/') && !s.starts_with("//")) {
+                cfg.data_base_url = Some(with_slash(s));
+            } else {
+                notices.push(format!("config.json : adresse d'API refusée « {s} » (http(s) ou chemin du site attendu)"));
+            }
+        }
+        Some(_) => notices.push("config.json : data_base_url doit être un texte".into()),
+    }
+    if let Some(t) = v.get("api_timeout_s") {
+        match t.as_u64() {
+            Some(t) if (1..=60).contains(&t) => cfg.api_timeout_s = t as u32,
+            _ => notices.push("config.json : api_timeout_s doit être un entier de 1 à 60".into()),
+        }
+    }
+    (cfg, notices)
+}
+
+/// The data base selected by the `donnees` URL parameter, if it stays on the page's origin.
+/// `page_origin` is like "https://www.example.fr". Returns the base (ending with `/`) or why not.
+pub fn same_origin_data(param: &str, page_origin: &str) -> Result<String, String> {
+    let p = param.trim();
+    if p.is_empty() {
+        return Err("adresse vide".into());
+    }
+    if p.starts_with("//") || p.contains('\\') || p.contains("..") {
+        return Err("adresse refusée".into());
+    }
+    if p.starts_with('/') {
+        return Ok(with_slash(p));
+    }
+    let origin = page_origin.trim_end_matches('/');
+    match p.strip_prefix(origin) {
+        Some(rest) if rest.starts_with('/') => Ok(with_slash(p)),
+        _ => Err("seules des données du même site peuvent être choisies par l'adresse".into()),
+    }
+}
+
+/// Embedding options from the URL: `embed=1`, `verrou=region[,theme…]`, `couleur=RRGGBB`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Embed {
+    pub enabled: bool,
+    /// URL parameter names of the locked facets.
+    pub locked: Vec<String>,
+    /// Validated brand colour ("#1d4e89").
+    pub colour: Option<String>,
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2.1).
+pub fn luminance(rgb: [u8; 3]) -> f64 {
+    let c = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.039_28 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * c(rgb[0]) + 0.7152 * c(rgb[1]) + 0.0722 * c(rgb[2])
+}
+
+/// Contrast ratio between two colours.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn parse_hex(s: &str) -> Option<[u8; 3]> {
+    let s = s.trim().trim_start_matches('#');
+    if s.len() != 6 || !s.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let b = |i: usize| u8::from_str_radix(&s[i..i + 2], 16).ok();
+    Some([b(0)?, b(2)?, b(4)?])
+}
+
+/// Reads the embedding parameters; an unreadable or too light colour is refused with a notice
+/// (white text on it must reach 4.5:1, WCAG AA).
+pub fn parse_embed(params: &[(String, String)]) -> (Embed, Vec<String>) {
+    let mut e = Embed::default();
+    let mut notices = Vec::new();
+    for (k, v) in params {
+        match k.as_str() {
+            "embed" => e.enabled = matches!(v.trim(), "1" | "true" | "oui"),
+            "verrou" => {
+                for f in v.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    if crate::query::Facet::ALL.iter().any(|x| x.param() == f) {
+                        if !e.locked.iter().any(|x| x == f) {
+                            e.locked.push(f.to_string());
+                        }
+                    } else {
+                        notices.push(format!("« verrou={f} » ignoré : filtre inconnu"));
+                    }
+                }
+            }
+            "couleur" => match parse_hex(v) {
+                Some(rgb) if contrast(rgb, [255, 255, 255]) >= 4.5 => {
+                    e.colour = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
+                }
+                Some(_) => notices.push(format!("« couleur={v} » ignorée : trop claire pour un texte blanc lisible (contraste AA 4,5:1)")),
+                None => notices.push(format!("« couleur={} » ignorée : attendu 6 chiffres hexadécimaux, par ex. 1d4e89", v.chars().take(20).collect::<String>())),
+            },
+            _ => {}
+        }
+    }
+    (e, notices)
+}
+
+/// The query-string parameters that belong to the embedding (and not to the explorer state).
+pub const EMBED_PARAMS: [&str; 4] = ["embed", "verrou", "couleur", "donnees"];
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn html_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// What the "Intégrer" page produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    /// The iframe's address.
+    pub src: String,
+    /// The HTML to paste into the host page.
+    pub html: String,
+}
+
+/// Builds the iframe code. `app_url` is the explorer's absolute URL ending with `/`, `query` the
+/// explorer's query string ("?region=27…" or ""), `title` the frame's title (RGAA: required and
+/// meaningful; an empty one is replaced by a default), `locks` the facet parameters to lock.
+pub fn embed_snippet(app_url: &str, query: &str, title: &str, locks: &[&str], colour: Option<&str>, height: u32) -> Snippet {
+    let mut params: Vec<String> = query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(str::to_string).collect();
+    params.push("embed=1".into());
+    if !locks.is_empty() {
+        params.push(format!("verrou={}", locks.join(",")));
+    }
+    if let Some(c) = colour {
+        params.push(format!("couleur={}", c.trim_start_matches('#')));
+    }
+    let src = format!("{app_url}?{}", params.join("&"));
+    let title = if title.trim().is_empty() { "Pôles de compétitivité et projets — Pôles Explorer" } else { title.trim() };
+    let height = height.clamp(300, 5000);
+    let html = format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\" data-poles-explorer></iframe>\n<script src=\"{}embed.js\" defer></script>",
+        html_attr(&src),
+        html_attr(title),
+        html_attr(app_url)
+    );
+    Snippet { src, html }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &[(&str, &str)]) -> Vec<(String, String)> {
+        s.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn config_defaults_and_validation() {
+        assert_eq!(parse_config("{}").0, Config::default());
+        let (c, n) = parse_config(r#"{"data_base_url": "https://api.example.org/v1", "api_timeout_s": 5}"#);
+        assert_eq!(c.data_base_url.as_deref(), Some("https://api.example.org/v1/"));
+        assert_eq!(c.api_timeout_s, 5);
+        assert!(n.is_empty());
+        let (c, n) = parse_config(r#"{"data_base_url": "javascript:alert(1)"}"#);
+        assert_eq!(c.data_base_url, None);
+        assert_eq!(n.len(), 1);
+        let (c, n) = parse_config("<html>");
+        assert_eq!((c, n.len()), (Config::default(), 1));
+        assert_eq!(parse_config(r#"{"data_base_url": "/api/"}"#).0.data_base_url.as_deref(), Some("/api/"));
+        assert_eq!(parse_config(r#"{"data_base_url": "//evil.example/"}"#).0.data_base_url, None);
+    }
+
+    #[test]
+    fn only_same_origin_data_from_the_url() {
+        assert_eq!(same_origin_data("/autres-donnees", "https://www.region.fr"), Ok("/autres-donnees/".into()));
+        assert_eq!(same_origin_data("https://www.region.fr/d/", "https://www.region.fr"), Ok("https://www.region.fr/d/".into()));
+        assert!(same_origin_data("https://evil.example/d/", "https://www.region.fr").is_err());
+        assert!(same_origin_data("https://www.region.fr.evil.example/d/", "https://www.region.fr").is_err());
+        assert!(same_origin_data("//evil.example/", "https://www.region.fr").is_err());
+        assert!(same_origin_data("/../etc/", "https://www.region.fr").is_err());
+    }
+
+    #[test]
+    fn embed_parameters() {
+        let (e, n) = parse_embed(&p(&[("embed", "1"), ("verrou", "region,foo"), ("couleur", "1D4E89")]));
+        assert!(e.enabled);
+        assert_eq!(e.locked, ["region"]);
+        assert_eq!(e.colour.as_deref(), Some("#1d4e89"));
+        assert_eq!(n.len(), 1);
+        let (e, n) = parse_embed(&p(&[("couleur", "ffff00")]));
+        assert_eq!(e.colour, None, "yellow under white text fails AA");
+        assert!(n[0].contains("trop claire"));
+        let (e, n) = parse_embed(&p(&[("couleur", "red;}body{")]));
+        assert_eq!((e.colour, n.len()), (None, 1));
+    }
+
+    #[test]
+    fn snippets() {
+        let s = embed_snippet("https://ex.fr/explorateur/", "?region=27&theme=mer", "Projets \"BFC\" <2026>", &["region"], Some("#1d4e89"), 900);
+        assert_eq!(s.src, "https://ex.fr/explorateur/?region=27&theme=mer&embed=1&verrou=region&couleur=1d4e89");
+        assert!(s.html.contains("title=\"Projets &quot;BFC&quot; &lt;2026&gt;\""));
+        assert!(s.html.contains("src=\"https://ex.fr/explorateur/?region=27&amp;theme=mer&amp;embed=1"));
+        assert!(s.html.contains("<script src=\"https://ex.fr/explorateur/embed.js\" defer></script>"));
+        assert!(s.html.contains("height=\"900\""));
+        let s = embed_snippet("https://ex.fr/", "", "  ", &[], None, 10);
+        assert_eq!(s.src, "https://ex.fr/?embed=1");
+        assert!(s.html.contains("title=\"Pôles de compétitivité et projets — Pôles Explorer\"") && s.html.contains("height=\"300\""));
+    }
+
+    #[test]
+    fn contrast_ratios() {
+        assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+        assert!(contrast([0x1d, 0x4e, 0x89], [255, 255, 255]) > 8.0);
+    }
+}

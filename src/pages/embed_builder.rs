@@ -1,0 +1,94 @@
+//! "Intégrer" (`/integrer?<filtres>`): builds the iframe code for the current filters, with a
+//! meaningful title (RGAA), options, and a live preview.
+
+use crate::app::use_data;
+use crate::paths::{base, href};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use poles_core::config::{embed_snippet, parse_embed};
+use poles_core::query::{decode_query_string, format, parse, Facet, View};
+
+#[component]
+pub fn EmbedBuilder() -> impl IntoView {
+    let location = use_location();
+    let loaded = use_data();
+    let query = Memo::new(move |_| {
+        let (mut q, _) = parse(&decode_query_string(&location.search.get()));
+        q.view = if q.view == View::Liste { View::Liste } else { q.view };
+        q
+    });
+    let title = RwSignal::new("Pôles de compétitivité et projets — Pôles Explorer".to_string());
+    let lock_region = RwSignal::new(true);
+    let colour = RwSignal::new(String::new());
+    let height = RwSignal::new(900u32);
+    let app_url = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{}/", base())
+    };
+    let colour_check = move || {
+        let c = colour.get();
+        if c.trim().is_empty() {
+            return (None, None);
+        }
+        let (e, notices) = parse_embed(&[("couleur".to_string(), c)]);
+        (e.colour, notices.into_iter().next())
+    };
+    let has_region = move || query.with(|q| !q.facet(Facet::Region).include.is_empty());
+    let snippet = Memo::new(move |_| {
+        let q = query.get();
+        let locks: Vec<&str> = if lock_region.get() && has_region() { vec!["region"] } else { vec![] };
+        embed_snippet(&app_url(), &format(&q), &title.get(), &locks, colour_check().0.as_deref(), height.get())
+    });
+    let region_names = move || {
+        let names: Vec<String> = query.with(|q| {
+            q.facet(Facet::Region).include.iter().map(|c| loaded.as_ref().map(|l| l.dataset.region_name(c).to_string()).unwrap_or_else(|| c.clone())).collect()
+        });
+        names.join(", ")
+    };
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = snippet.get_untracked().html;
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&text);
+        copied.set(true);
+    };
+    view! {
+        <article class="record embed-builder" data-testid="embed-builder">
+            <p class="breadcrumb"><a href=move || href(&format!("/{}", format(&query.get())))>"← Revenir à l'explorateur"</a></p>
+            <h1 tabindex="-1">"Intégrer l'explorateur dans un site"</h1>
+            <p class="lead">"Copiez ce code dans une page de votre site : l'explorateur s'y affiche avec les filtres choisis, s'ajuste en hauteur et reste utilisable au clavier et hors ligne (sur le même site)."</p>
+            <form class="builder-form" on:submit=|ev| ev.prevent_default()>
+                <p>
+                    <label for="embed-title">"Titre du cadre (lu par les lecteurs d'écran, obligatoire)"</label>
+                    <input id="embed-title" type="text" data-testid="embed-title" required prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                </p>
+                {move || has_region().then(|| view! {
+                    <p>
+                        <label>
+                            <input type="checkbox" data-testid="embed-lock-region" prop:checked=move || lock_region.get() on:change=move |ev| lock_region.set(event_target_checked(&ev)) />
+                            " Fixer la région (" {region_names()} ") : les visiteurs ne pourront pas la changer"
+                        </label>
+                    </p>
+                })}
+                <p>
+                    <label for="embed-colour">"Couleur principale (6 chiffres hexadécimaux, facultatif)"</label>
+                    <input id="embed-colour" type="text" data-testid="embed-colour" placeholder="1d4e89" maxlength="7" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev)) />
+                    {move || colour_check().1.map(|n| view! { <span class="field-error" role="alert">{n}</span> })}
+                </p>
+                <p>
+                    <label for="embed-height">"Hauteur initiale (pixels ; ajustée ensuite automatiquement par embed.js)"</label>
+                    <input id="embed-height" type="number" min="300" max="5000" data-testid="embed-height" prop:value=move || height.get().to_string()
+                        on:change=move |ev| { if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(300, 5000)) } } />
+                </p>
+            </form>
+            <h2>"Code à copier"</h2>
+            <textarea readonly rows="5" class="code" data-testid="embed-code" aria-label="Code d'intégration" prop:value=move || snippet.get().html></textarea>
+            <p>
+                <button type="button" class="button" on:click=copy>"Copier le code"</button>
+                <span role="status" class="muted">{move || copied.get().then_some(" Code copié.")}</span>
+            </p>
+            <h2>"Aperçu"</h2>
+            <iframe class="preview" data-testid="embed-preview" src=move || snippet.get().src title=move || title.get() height="600"></iframe>
+        </article>
+    }
+}
