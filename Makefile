@@ -43,7 +43,7 @@ test-e2e: setup-test
 	E2E_PORT=$(E2E_PORT) npx playwright test
 
 ## Engine latency natively and in Chromium (bundled + synthetic data); writes BENCHMARKS.md.
-bench: setup-test
+bench: setup-test build
 	@scripts/bench.sh
 
 ## Built sizes of html/js/wasm/css/data: raw, gzip, brotli.

@@ -41,7 +41,11 @@ pub fn App() -> impl IntoView {
     provide_context(embed);
     let resource = LocalResource::new(|| async {
         load_dataset().await.map(|o| {
+            crate::perf::mark("pe-data-parsed");
             let index = Arc::new(Index::new(&o.loaded.dataset));
+            crate::perf::mark("pe-indexed");
+            crate::perf::measure("pe-index", "pe-data-parsed", "pe-indexed");
+
             Data { loaded: Arc::new(o.loaded), index, source: o.source, notices: Arc::new(o.notices) }
         })
     });

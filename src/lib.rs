@@ -11,6 +11,7 @@ mod embed;
 mod pages;
 pub mod paths;
 mod panic_box;
+pub mod perf;
 
 pub use api::{fetch_data_file, load_dataset, Outcome, Source};
 pub use app::App;

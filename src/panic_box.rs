@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 /// Installs a panic hook that logs to the console and shows an error box with a reload link.
 pub fn install_panic_box() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
         show_box();
     }));
 }

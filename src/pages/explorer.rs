@@ -36,14 +36,26 @@ pub fn Explorer() -> impl IntoView {
     let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
     let results = {
         let index = data.index.clone();
-        Memo::new(move |_| query.with(|q| index.search(q)))
+        Memo::new(move |_| {
+            crate::perf::mark("pe-search-start");
+            let r = query.with(|q| index.search(q));
+            crate::perf::mark("pe-search-end");
+            crate::perf::measure("pe-search", "pe-search-start", "pe-search-end");
+            r
+        })
     };
+    // Benchmark mark: results painted after a filter change.
+    Effect::new(move |_| {
+        results.track();
+        crate::perf::after_paint_measure();
+    });
     let navigate = use_navigate();
     let embed = use_embed();
     let go = {
         let embed = embed.clone();
         Callback::new(move |(mut q, replace): (Query, bool)| {
             embed.enforce(&mut q);
+            crate::perf::mark("pe-filter-start");
             let url = href(&format!("/{}", format(&q)));
             // Inside an iframe every change replaces the entry: the parent's history is shared.
             let replace = replace || embed.replace_history();
