@@ -148,15 +148,18 @@ fn BarChart(
                     let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
                     let label_title = label.clone();
                     view! {
-                        <g class="bar" class:selected=move || selected(target, &v3) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
-                            tabindex="0" role="button" aria-label=label aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
-                            on:click=move |_| click.run((target, v1.clone()))
-                            on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
-                            <title>{label_title}</title>
-                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label">{truncate(&b.label, 30)}</text>
+                        <g class="bar" class:selected=move || selected(target, &v3)>
+                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label" aria-hidden="true">{truncate(&b.label, 30)}</text>
                             <rect x="208" y=num(y + 3.0) width=num(w_sole.max(1.0)) height=num(row_h - 6.0) fill=SOLE />
                             {(w_co > 0.0).then(|| view! { <rect x=num(208.0 + w_sole) y=num(y + 3.0) width=num(w_co) height=num(row_h - 6.0) fill=CO /> })}
-                            <text x=num(214.0 + w_sole + w_co) y=num(y + 15.0) class="bar-value">{b.count}</text>
+                            <text x=num(214.0 + w_sole + w_co) y=num(y + 15.0) class="bar-value" aria-hidden="true">{b.count}</text>
+                            // The interactive part: a transparent button over the whole row.
+                            <rect class="hit" x="0" y=num(y) width="600" height=num(row_h) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
+                                tabindex="0" role="button" aria-label=label aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
+                                on:click=move |_| click.run((target, v1.clone()))
+                                on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
+                                <title>{label_title}</title>
+                            </rect>
                         </g>
                     }
                 }).collect_view()}

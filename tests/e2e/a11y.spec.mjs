@@ -1,0 +1,30 @@
+// Accessibility: axe-core (WCAG 2.1 A/AA rules) reports no violation on the views built so far.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+async function violations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+}
+
+for (const url of ['/', '/?onglet=poles', '/?region=27&financeur=-FEDER&q=vigne', '/?vue=carte', '/?vue=carte&region=27', '/?vue=stats',
+  '/poles/vitagora', '/projets/damav', '/integrer?region=27', '/?embed=1&verrou=region&region=27', '/page-inconnue']) {
+  test(`no axe violation on ${url}`, async ({ page }) => {
+    await page.goto(url);
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.waitForTimeout(200);
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('no axe violation on the data error view and the problems panel', async ({ page }) => {
+  await page.route('**/data/poles.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: '' }));
+  await page.goto('/');
+  await expect(page.getByTestId('load-error')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
