@@ -3,6 +3,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8099);
+// The Content-Security-Policy documented in the README, served with the app's pages in every test.
+export const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self' http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +30,7 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /foundation\.spec\.mjs$/, grep: /@phone/ },
   ],
   webServer: {
-    command: `python3 scripts/serve.py --port ${port} --mount /=dist --mount /explorateur/=dist-subpath --mount /api/=public/data --mount /host/=tests/e2e/host`,
+    command: `python3 scripts/serve.py --port ${port} --mount /=dist --mount /explorateur/=dist-subpath --mount /api/=public/data --mount /host/=tests/e2e/host --csp "${csp}" --no-csp /host/`,
     url: `http://127.0.0.1:${port}/data/poles.json`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -1,5 +1,5 @@
 /* Pôles Explorer — service worker. The version and the precache list are filled in after each
- * trunk build by scripts/precache.py (hashed file names): do not edit the generated copy in dist/. */
+ * trunk build by scripts/post_build.py (hashed file names): do not edit the generated copy in dist/. */
 'use strict';
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;

@@ -30,7 +30,7 @@ TYPES = {
 }
 
 
-def make_handler(mounts):
+def make_handler(mounts, csp, csp_prefixes):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -81,6 +81,9 @@ def make_handler(mounts):
             ext = os.path.splitext(full)[1]
             self.send_response(200)
             self.send_header("Content-Type", TYPES.get(ext, "application/octet-stream"))
+            path = urllib.parse.urlsplit(self.path).path
+            if csp and ext == ".html" and not any(path.startswith(p) for p in csp_prefixes):
+                self.send_header("Content-Security-Policy", csp)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
@@ -88,10 +91,16 @@ def make_handler(mounts):
                 self.wfile.write(body)
 
         def do_GET(self):
-            self.send(False)
+            try:
+                self.send(False)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser went away (navigation, test end)
 
         def do_HEAD(self):
-            self.send(True)
+            try:
+                self.send(True)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
     return Handler
 
@@ -101,6 +110,8 @@ def main():
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8080)
     ap.add_argument("--mount", action="append", default=[], help="PREFIX=DIR, e.g. /explorateur/=dist-subpath")
+    ap.add_argument("--csp", default="", help="Content-Security-Policy header sent with the HTML pages")
+    ap.add_argument("--no-csp", action="append", default=[], help="URL prefix whose pages get no CSP (repeatable)")
     args = ap.parse_args()
     mounts = []
     for m in args.mount or ["/=dist"]:
@@ -109,7 +120,7 @@ def main():
             prefix += "/"
         mounts.append((prefix, os.path.abspath(root)))
     mounts.sort(key=lambda m: -len(m[0]))  # longest prefix first
-    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(mounts))
+    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(mounts, args.csp, args.no_csp))
     print("serving %s on http://%s:%d/" % (", ".join("%s -> %s" % m for m in mounts), args.host, args.port), flush=True)
     try:
         server.serve_forever()

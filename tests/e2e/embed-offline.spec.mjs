@@ -130,6 +130,8 @@ test.describe('offline', () => {
 });
 
 test.describe('data from an API', () => {
+  // A deployer adds the API's origin to connect-src; these tests use an arbitrary one.
+  test.use({ bypassCSP: true });
   const useApi = async (page, cfg) => page.route('**/config.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(cfg) }));
 
   test('a working API is used without notice', async ({ page }) => {

@@ -161,9 +161,8 @@ test.describe('deployment', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
   });
 
-  test('works inside an iframe', async ({ page, baseURL }) => {
-    await page.setContent(`<!DOCTYPE html><html lang="fr"><body><h1>Site hôte</h1>
-      <iframe src="${baseURL}/poles/vitagora" title="Pôles Explorer" style="width:800px;height:600px"></iframe></body></html>`);
+  test('works inside an iframe', async ({ page }) => {
+    await page.goto('/host/pole.html');
     const frame = page.frameLocator('iframe');
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Vitagora');
     await frame.getByRole('link', { name: '← Tous les pôles' }).click();
