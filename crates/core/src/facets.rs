@@ -98,17 +98,10 @@ pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::load_all;
 
-    fn data() -> (Dataset, Index) {
-        let l = load_all(
-            include_str!("../../../public/data/referentiels.json"),
-            include_str!("../../../public/data/poles.json"),
-            include_str!("../../../public/data/projects.json"),
-        )
-        .unwrap();
-        let i = Index::new(&l.dataset);
-        (l.dataset, i)
+    fn data() -> (&'static Dataset, &'static Index) {
+        let (d, i) = crate::testdata::bundled();
+        (d, i)
     }
 
     #[test]
@@ -117,14 +110,14 @@ mod tests {
         let mut q = Query::default();
         q.facet_mut(Facet::Region).set("27", ValueState::Included);
         let r = index.search(&q);
-        let regions = options(&d, &index, &q, &r, Facet::Region);
+        let regions = options(d, index, &q, &r, Facet::Region);
         assert_eq!(regions.len(), 18, "every region stays visible");
         let bfc = regions.iter().find(|o| o.value == "27").unwrap();
         assert_eq!(bfc.state, ValueState::Included);
         assert_eq!(bfc.label, "Bourgogne-Franche-Comté");
         assert!(bfc.count > 0 && bfc.enabled);
         assert!(regions.iter().any(|o| o.count == 0 && !o.enabled), "an overseas region has no project");
-        let deps = options(&d, &index, &q, &r, Facet::Departement);
+        let deps = options(d, index, &q, &r, Facet::Departement);
         assert_eq!(deps.len(), 8, "the 8 départements of Bourgogne-Franche-Comté");
         assert!(deps.iter().any(|o| o.label == "Côte-d'Or (21)"));
     }
@@ -137,7 +130,7 @@ mod tests {
         q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
         q.text = "pôle".into();
         q.year_min = Some(2010);
-        let c = chips(&d, &q);
+        let c = chips(d, &q);
         let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »", "Année : à partir de 2010"]);
         assert!(c[0].without.facet(Facet::Region).is_empty());

@@ -17,6 +17,8 @@ pub mod query;
 pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
+#[cfg(test)]
+mod testdata;
 pub mod text;
 pub mod validate;
 

@@ -122,20 +122,11 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Index;
     use crate::query::Query;
-    use crate::validate::load_all;
 
     #[test]
     fn figures_add_up_to_the_list() {
-        let l = load_all(
-            include_str!("../../../public/data/referentiels.json"),
-            include_str!("../../../public/data/poles.json"),
-            include_str!("../../../public/data/projects.json"),
-        )
-        .unwrap();
-        let d = &l.dataset;
-        let index = Index::new(d);
+        let (d, index) = crate::testdata::bundled();
         let r = index.search(&Query::default());
         let s = compute(d, &r);
         assert_eq!(s.items, d.projects.len());

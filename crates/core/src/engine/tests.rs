@@ -8,19 +8,7 @@ use crate::validate::load_all;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-fn bundled() -> &'static (Dataset, Index) {
-    static D: OnceLock<(Dataset, Index)> = OnceLock::new();
-    D.get_or_init(|| {
-        let l = load_all(
-            include_str!("../../../../public/data/referentiels.json"),
-            include_str!("../../../../public/data/poles.json"),
-            include_str!("../../../../public/data/projects.json"),
-        )
-        .unwrap();
-        let index = Index::new(&l.dataset);
-        (l.dataset, index)
-    })
-}
+use crate::testdata::bundled;
 
 fn synthetic() -> &'static (Dataset, Index) {
     static D: OnceLock<(Dataset, Index)> = OnceLock::new();
