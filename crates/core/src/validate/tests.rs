@@ -251,3 +251,16 @@ mod props {
         }
     }
 }
+
+#[test]
+fn hostile_numbers_and_nesting_are_reported_not_panicking() {
+    // Too deep: serde_json's recursion limit gives a file error, never a stack overflow.
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    assert!(matches!(load_all(&refs().to_string(), &deep, "").unwrap_err().kind, FileErrorKind::Json(_)));
+    // A number too large for f64: today serde_json refuses the whole file (known limit, to be
+    // narrowed to the record in the hardening work); the message names the file and the position.
+    let text = projects_file(vec![project("a"), project("b")]).replace("120000", "1e400");
+    let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
+    assert_eq!(e.file, "projects.json");
+    assert!(matches!(e.kind, FileErrorKind::Json(ref m) if m.contains("ligne")), "{e}");
+}
