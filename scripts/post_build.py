@@ -22,7 +22,7 @@ if not staging or not os.path.isdir(staging):
 index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
-pattern = re.compile(r'<script type="module">(.*?)</script>', re.S)
+pattern = re.compile(r'<script type=["\']?module["\']?>(.*?)</script>', re.S)
 m = pattern.search(html)
 if m:
     code = m.group(1).strip() + "\n"

@@ -82,7 +82,7 @@ pub fn Explorer() -> impl IntoView {
         <div class="explorer">
             <FilterBar data=data.clone() query=query results=results go=go />
             <section class="results-pane" aria-labelledby="results-title">
-                <h2 id="results-title" class="visually-hidden">"Résultats"</h2>
+                <h2 id="results-title" class="visually-hidden" tabindex="-1">"Résultats"</h2>
                 <ActiveFilters data=data.clone() query=query go=go />
                 <ResultsHeader query=query results=results go=go />
                 <div class="view-bar">
@@ -296,6 +296,12 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
     };
     view! {
         <aside class="filters" aria-label="Filtres">
+            // Keyboard users can jump over the long filter lists.
+            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| {
+                if let Some(h) = document().get_element_by_id("results-title").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = h.focus();
+                }
+            }>"Aller aux résultats"</button>
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">"Filtres" {active}</summary>
                 <SearchBox query=query go=go />
