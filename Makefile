@@ -32,6 +32,7 @@ data-check:
 
 ## Every test: native (core + converter), browser (wasm-bindgen-test in Chromium), end-to-end (Playwright).
 test: setup-test test-native test-wasm build build-subpath test-e2e sizes
+	@node scripts/e2e-summary.mjs
 
 test-native:
 	cargo test -p poles-core -p poles-databuild
