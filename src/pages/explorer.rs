@@ -520,9 +520,9 @@ fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
         let r = results.get();
         let d = &data.loaded.dataset;
         let items = if r.tab == Tab::Poles { r.items.as_slice() } else { &[] };
-        items.iter().take(limit.get()).filter_map(|&i| d.poles.get(i)).map(|p| {
+        items.iter().take(limit.get()).filter_map(|&i| d.poles.get(i).map(|p| (i, p))).map(|(i, p)| {
             let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
-            let n = d.projects_of_pole(&p.id).count();
+            let n = data.index.projects_of_pole(i);
             view! {
                 <tr data-testid="pole-row" data-id=p.id.clone()>
                     <th scope="row" data-label="Pôle">

@@ -46,6 +46,8 @@ pub struct Index {
     positions: [HashMap<String, u16>; N_FACETS],
     projects: Vec<Row>,
     poles: Vec<Row>,
+    /// Number of projects of each pôle, by `Dataset::poles` index.
+    pole_projects: Vec<u32>,
     /// The text matches of the last search, per tab: a facet click does not re-scan the texts.
     text_cache: Mutex<[Option<(String, Vec<bool>)>; 2]>,
 }
@@ -57,6 +59,7 @@ impl Clone for Index {
             positions: self.positions.clone(),
             projects: self.projects.clone(),
             poles: self.poles.clone(),
+            pole_projects: self.pole_projects.clone(),
             text_cache: Mutex::new([None, None]),
         }
     }
@@ -200,11 +203,17 @@ impl Index {
                 }
             })
             .collect();
+        let pole_projects: Vec<u32> = poles.iter().map(|r| r.weight as u32).collect();
         let pole_order = rank(&mut poles, data.poles.iter().map(|p| p.name.clone()).collect());
         // Rows are stored in alphabetical order: a sequential scan yields the default sort.
         let projects = permute(projects, &project_order);
         let poles = permute(poles, &pole_order);
-        Index { dicts, positions, projects, poles, text_cache: Mutex::new([None, None]) }
+        Index { dicts, positions, projects, poles, pole_projects, text_cache: Mutex::new([None, None]) }
+    }
+
+    /// Number of projects labelled by the pôle at `Dataset::poles[pole]` (computed once, here).
+    pub fn projects_of_pole(&self, pole: usize) -> usize {
+        self.pole_projects.get(pole).copied().unwrap_or(0) as usize
     }
 
     /// The values of a facet, in display order (ids or INSEE codes).

@@ -348,6 +348,7 @@ fn sorts() {
     q.sort = Sort::Projets;
     let r = index.search(&q);
     let n: Vec<usize> = r.items.iter().map(|i| d.projects_of_pole(&d.poles[*i].id).count()).collect();
+    assert!(r.items.iter().all(|&i| index.projects_of_pole(i) == d.projects_of_pole(&d.poles[i].id).count()));
     assert!(n.windows(2).all(|w| w[0] >= w[1]));
 }
 
