@@ -3,7 +3,7 @@
 //! Every sort in the app goes through `order_by` or `order_by_text`, so that the sorting code is
 //! compiled once (each distinct `sort_by` closure would add its own copy to the WASM).
 
-use crate::model::{Dataset, Pole, Project};
+use crate::model::Project;
 use crate::text::fold;
 
 /// Indexes `0..n` ordered by `key` (smallest first), ties in index order.
@@ -28,12 +28,6 @@ pub fn order_by_text(texts: &[String]) -> Vec<usize> {
 pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()
-}
-
-/// Pôles in French alphabetical order of their name (accents and case ignored).
-pub fn poles_by_name(data: &Dataset) -> Vec<&Pole> {
-    let names: Vec<String> = data.poles.iter().map(|p| p.name.clone()).collect();
-    order_by_text(&names).into_iter().map(|i| &data.poles[i]).collect()
 }
 
 /// Projects in French alphabetical order of their acronym.
