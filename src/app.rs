@@ -156,11 +156,6 @@ fn focus_on_navigation() {
             first.set_value(false);
             return;
         }
-        request_animation_frame(|| {
-            let heading = document().query_selector("main h1").ok().flatten();
-            if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
-                let _ = h.focus();
-            }
-        });
+        request_animation_frame(|| crate::components::focus("main h1"));
     });
 }

@@ -100,6 +100,14 @@ pub fn Sources(sources: Vec<String>) -> impl IntoView {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector` (headings have `tabindex="-1"`).
+pub fn focus(selector: &str) {
+    let el = document().query_selector(selector).ok().flatten();
+    if let Some(h) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        let _ = h.focus();
+    }
+}
+
 /// "Non renseigné" for unknown values, visibly distinct.
 #[component]
 pub fn Unknown(#[prop(optional, into)] text: Option<String>) -> impl IntoView {

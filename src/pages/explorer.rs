@@ -297,11 +297,7 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
     view! {
         <aside class="filters" aria-label="Filtres">
             // Keyboard users can jump over the long filter lists.
-            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| {
-                if let Some(h) = document().get_element_by_id("results-title").and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                    let _ = h.focus();
-                }
-            }>"Aller aux résultats"</button>
+            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| crate::components::focus("#results-title")>"Aller aux résultats"</button>
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">"Filtres" {active}</summary>
                 <SearchBox query=query go=go />
