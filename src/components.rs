@@ -114,6 +114,14 @@ pub fn Unknown(#[prop(optional, into)] text: Option<String>) -> impl IntoView {
     view! { <span class="unknown">{text.unwrap_or_else(|| "non renseigné".into())}</span> }
 }
 
+/// A known value as text, or the visible wording of "unknown" (never an empty cell).
+pub fn or_unknown(value: Option<String>, unknown: &'static str) -> AnyView {
+    match value {
+        Some(v) => view! { <span>{v}</span> }.into_any(),
+        None => view! { <span class="unknown">{unknown}</span> }.into_any(),
+    }
+}
+
 /// Theme labels as tags.
 pub fn theme_tags(data: &Dataset, themes: &[String]) -> impl IntoView {
     let labels: Vec<String> = themes.iter().map(|t| data.theme_label(t).to_string()).collect();

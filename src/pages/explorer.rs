@@ -3,7 +3,7 @@
 
 use crate::app::{use_index, Data};
 use crate::embed::use_embed;
-use crate::components::{pole_links, region_names, theme_tags};
+use crate::components::{or_unknown, pole_links, region_names, theme_tags};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -480,19 +480,13 @@ fn ProjectTable(data: Data, results: Memo<Results>) -> impl IntoView {
                 view! {
                     <tr data-testid="project-row" data-id=p.id.clone()>
                         <th scope="row" data-label="Acronyme"><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
-                        <td data-label="Intitulé">{match title {
-                            Some(t) => view! { <span>{t}</span> }.into_any(),
-                            None => view! { <span class="unknown">"intitulé non publié"</span> }.into_any(),
-                        }}</td>
+                        <td data-label="Intitulé">{or_unknown(title, "intitulé non publié")}</td>
                         <td data-label="Pôles">{if p.poles.is_empty() {
                             view! { <span class="unknown">"aucun pôle cité"</span> }.into_any()
                         } else {
                             pole_links(d, &p.poles).into_any()
                         }}</td>
-                        <td data-label="Année">{match p.year {
-                            Some(y) => view! { <span>{y}</span> }.into_any(),
-                            None => view! { <span class="unknown">"inconnue"</span> }.into_any(),
-                        }}</td>
+                        <td data-label="Année">{or_unknown(p.year.map(|y| y.to_string()), "inconnue")}</td>
                         <td data-label="Financeurs">{if funders.is_empty() {
                             view! { <span class="unknown">"non publiés"</span> }.into_any()
                         } else {

@@ -2,7 +2,7 @@
 
 use super::NotFound;
 use crate::app::use_data;
-use crate::components::{region_names, theme_tags, ExternalLink, Sources, Unknown};
+use crate::components::{or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -62,14 +62,14 @@ pub fn PolePage() -> impl IntoView {
                     None => view! { <p class="lead unknown">"Pas de description disponible."</p> }.into_any(),
                 }}
                 <dl class="facts">
-                    <dt>"Sigle"</dt><dd>{match p.short_name.clone() { Some(s) => view! { <span>{s}</span> }.into_any(), None => view! { <Unknown text="aucun" /> }.into_any() }}</dd>
+                    <dt>"Sigle"</dt><dd>{or_unknown(p.short_name.clone().map(|v| v.to_string()), "aucun")}</dd>
                     <dt>"Anciens noms"</dt><dd>{if p.former_names.is_empty() { view! { <Unknown text="aucun connu" /> }.into_any() } else { view! { <span>{p.former_names.join(" ; ")}</span> }.into_any() }}</dd>
                     <dt>"Site web"</dt><dd>{match p.website.clone() { Some(w) => view! { <ExternalLink url=w /> }.into_any(), None => view! { <Unknown text="non confirmé par les sources" /> }.into_any() }}</dd>
                     <dt>"Siège"</dt><dd>{hq}</dd>
                     <dt>"Régions"</dt><dd>{if p.regions.is_empty() { view! { <Unknown /> }.into_any() } else { view! { <span>{region_names(data, &p.regions)}</span> }.into_any() }}</dd>
                     <dt>"Thèmes"</dt><dd>{theme_tags(data, &p.themes)}</dd>
                     <dt>"Membres"</dt><dd>{members}</dd>
-                    <dt>"Catégorie en 2013"</dt><dd>{match category { Some(c) => view! { <span>{c}</span> }.into_any(), None => view! { <Unknown text="sans objet ou inconnue" /> }.into_any() }}</dd>
+                    <dt>"Catégorie en 2013"</dt><dd>{or_unknown(category.map(|v| v.to_string()), "sans objet ou inconnue")}</dd>
                     {p.phase_v_status.clone().map(|s| view! { <dt>"Labellisation 2023-2026"</dt><dd>{s}</dd> })}
                     {successor.map(|(id, name)| view! { <dt>"Devenu / intégré à"</dt><dd><a href=href(&format!("/poles/{id}"))>{name}</a></dd> })}
                     {(!predecessors.is_empty()).then(|| view! {

@@ -2,7 +2,7 @@
 
 use super::NotFound;
 use crate::app::use_data;
-use crate::components::{pole_links, theme_tags, Sources, Unknown};
+use crate::components::{or_unknown, pole_links, theme_tags, Sources, Unknown};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -65,10 +65,10 @@ pub fn ProjectPage() -> impl IntoView {
                         {if p.poles.is_empty() { view! { <Unknown text="aucun pôle cité par les sources" /> }.into_any() } else { pole_links(data, &p.poles).into_any() }}
                         {(!p.unresolved_poles.is_empty()).then(|| view! { <span class="muted">" ; cité(s) sans fiche : " {p.unresolved_poles.join(", ")}</span> })}
                     </dd>
-                    <dt>"Année"</dt><dd>{match p.year { Some(y) => view! { <span>{y}</span> }.into_any(), None => view! { <Unknown text="inconnue" /> }.into_any() }}</dd>
-                    <dt>"Appel / dispositif"</dt><dd>{match p.call.clone() { Some(c) => view! { <span>{c}</span> }.into_any(), None => view! { <Unknown /> }.into_any() }}</dd>
-                    <dt>"Statut"</dt><dd>{match p.status.clone() { Some(s) => view! { <span>{s}</span> }.into_any(), None => view! { <Unknown /> }.into_any() }}</dd>
-                    <dt>"Porteur"</dt><dd>{match p.lead.clone() { Some(l) => view! { <span>{l}</span> }.into_any(), None => view! { <Unknown text="non publié" /> }.into_any() }}</dd>
+                    <dt>"Année"</dt><dd>{or_unknown(p.year.map(|v| v.to_string()), "inconnue")}</dd>
+                    <dt>"Appel / dispositif"</dt><dd>{or_unknown(p.call.clone().map(|v| v.to_string()), "non renseigné")}</dd>
+                    <dt>"Statut"</dt><dd>{or_unknown(p.status.clone().map(|v| v.to_string()), "non renseigné")}</dd>
+                    <dt>"Porteur"</dt><dd>{or_unknown(p.lead.clone().map(|v| v.to_string()), "non publié")}</dd>
                     <dt>"Partenaires"</dt><dd>{if p.partners.is_empty() { view! { <Unknown text="non publiés" /> }.into_any() } else { view! { <span>{p.partners.join(" ; ")}</span> }.into_any() }}</dd>
                     {(!p.partner_locations.is_empty()).then(|| view! { <dt>"Localisation des partenaires"</dt><dd>{p.partner_locations.join(" ; ")}</dd> })}
                     <dt>"Territoire"</dt>
