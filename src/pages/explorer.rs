@@ -9,16 +9,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use poles_core::engine::Results;
-use poles_core::facets::{chips, options, show_departements, FacetOption};
+use poles_core::facets::{chips, listed, options, show_departements, FacetOption, FILTERABLE_FROM};
 use poles_core::format::{count, eur, group_thousands};
+use poles_core::listing::{window as list_window, RENDER_ALL_UP_TO};
 use poles_core::model::PoleStatusCode;
 use super::charts::StatsView;
 use super::map::MapView;
 use poles_core::query::{check_against, decode_query_string, format, parse, Facet, FunderMode, Notice, Query, Sort, Tab, ValueState, View};
 use std::time::Duration;
-
-/// Rows rendered at most before "afficher plus" (the list is not virtualised yet).
-const PAGE: usize = 1000;
 
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -376,14 +374,35 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
         q.facet_mut(facet).set(&value, state);
         go.run((q, false));
     };
-    // Every value stays in the page (long lists scroll), so any value can be reached directly.
+    // Long lists scroll and can be filtered by text; a list of thousands shows the first
+    // `LISTED_AT_MOST` (the others are reached by filtering), see `poles_core::facets::listed`.
     let long = move || options.with(|o| o.len() > 10);
+    let filter = RwSignal::new(String::new());
+    let filterable = move || options.with(|o| o.len() > FILTERABLE_FROM);
+    let shown = Memo::new(move |_| options.with(|o| filter.with(|f| listed(o, f))));
+    let hint = move || {
+        let (list, left) = shown.get();
+        if left > 0 {
+            Some(format!("{} autres valeurs : filtrez la liste pour les voir.", group_thousands(left as u64)))
+        } else if list.is_empty() && !filter.with(|f| f.trim().is_empty()) {
+            Some("Aucune valeur ne correspond.".to_string())
+        } else {
+            None
+        }
+    };
     view! {
         <fieldset class="facet" data-facet=facet.param()>
             <legend>{facet.label_fr()}</legend>
+            {move || filterable().then(|| view! {
+                <input type="search" class="facet-filter" data-testid="facet-filter" data-facet=facet.param()
+                    aria-label=format!("Filtrer la liste : {}", facet.label_fr()) placeholder="Filtrer la liste…"
+                    autocomplete="off" prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev)) />
+            })}
             <ul class="facet-options" class:long=long>
                 {move || {
-                    options.get().into_iter().map(move |o| {
+                    let opts = options.get();
+                    shown.get().0.into_iter().filter_map(|k| opts.get(k).cloned()).map(move |o| {
                         let included = o.state == ValueState::Included;
                         let excluded = o.state == ValueState::Excluded;
                         let (v1, v2) = (o.value.clone(), o.value.clone());
@@ -412,6 +431,7 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
                     }).collect_view()
                 }}
             </ul>
+            <p class="hint facet-more" aria-live="polite">{hint}</p>
         </fieldset>
     }
 }
@@ -466,55 +486,45 @@ fn YearRange(query: Memo<Query>, go: Callback<(Query, bool)>) -> impl IntoView {
 
 #[component]
 fn ProjectTable(data: Data, results: Memo<Results>) -> impl IntoView {
-    let limit = RwSignal::new(PAGE);
-    let rows = {
-        let data = data.clone();
-        move || {
-            let r = results.get();
-            let d = &data.loaded.dataset;
-            // While the page changes, results of the other tab may still be around: skip them.
-            let items = if r.tab == Tab::Projets { r.items.as_slice() } else { &[] };
-            items.iter().take(limit.get()).filter_map(|&i| d.projects.get(i)).map(|p| {
-                let funders: Vec<&str> = p.funder_ids().into_iter().map(|f| d.funder_label(f)).collect();
-                let title = p.title.clone().or_else(|| p.summary.clone());
-                view! {
-                    <tr data-testid="project-row" data-id=p.id.clone()>
-                        <th scope="row" data-label="Acronyme"><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
-                        <td data-label="Intitulé">{or_unknown(title, "intitulé non publié")}</td>
-                        <td data-label="Pôles">{if p.poles.is_empty() {
-                            view! { <span class="unknown">"aucun pôle cité"</span> }.into_any()
-                        } else {
-                            pole_links(d, &p.poles).into_any()
-                        }}</td>
-                        <td data-label="Année">{or_unknown(p.year.map(|y| y.to_string()), "inconnue")}</td>
-                        <td data-label="Financeurs">{if funders.is_empty() {
-                            view! { <span class="unknown">"non publiés"</span> }.into_any()
-                        } else {
-                            view! { <span>{funders.join(", ")}</span> }.into_any()
-                        }}</td>
-                    </tr>
-                }
-            }).collect_view()
-        }
+    let row = move |pos: usize, i: usize| {
+        let d = &data.loaded.dataset;
+        d.projects.get(i).map(|p| {
+            let funders: Vec<&str> = p.funder_ids().into_iter().map(|f| d.funder_label(f)).collect();
+            let title = p.title.clone().or_else(|| p.summary.clone());
+            view! {
+                <tr data-testid="project-row" data-id=p.id.clone() aria-rowindex=pos + 2>
+                    <th scope="row" data-label="Acronyme"><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
+                    <td data-label="Intitulé">{or_unknown(title, "intitulé non publié")}</td>
+                    <td data-label="Pôles">{if p.poles.is_empty() {
+                        view! { <span class="unknown">"aucun pôle cité"</span> }.into_any()
+                    } else {
+                        pole_links(d, &p.poles).into_any()
+                    }}</td>
+                    <td data-label="Année">{or_unknown(p.year.map(|y| y.to_string()), "inconnue")}</td>
+                    <td data-label="Financeurs">{if funders.is_empty() {
+                        view! { <span class="unknown">"non publiés"</span> }.into_any()
+                    } else {
+                        view! { <span>{funders.join(", ")}</span> }.into_any()
+                    }}</td>
+                </tr>
+            }
+        })
     };
     view! {
-        <ResultsTable testid="project-table" caption="Projets correspondant aux filtres"
-            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] rows=rows results=results limit=limit />
+        <ResultsTable tab=Tab::Projets testid="project-table" caption="Projets correspondant aux filtres"
+            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] row=row results=results />
     }
 }
 
 #[component]
 fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
-    let limit = RwSignal::new(PAGE);
-    let rows = move || {
-        let r = results.get();
+    let row = move |pos: usize, i: usize| {
         let d = &data.loaded.dataset;
-        let items = if r.tab == Tab::Poles { r.items.as_slice() } else { &[] };
-        items.iter().take(limit.get()).filter_map(|&i| d.poles.get(i).map(|p| (i, p))).map(|(i, p)| {
+        d.poles.get(i).map(|p| {
             let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
             let n = data.index.projects_of_pole(i);
             view! {
-                <tr data-testid="pole-row" data-id=p.id.clone()>
+                <tr data-testid="pole-row" data-id=p.id.clone() aria-rowindex=pos + 2>
                     <th scope="row" data-label="Pôle">
                         <a href=href(&format!("/poles/{}", p.id))>{p.name.clone()}</a>
                         {p.short_name.clone().filter(|s| *s != p.name).map(|s| view! { <span class="muted">" (" {s} ")"</span> })}
@@ -532,48 +542,102 @@ fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
                     </td>
                 </tr>
             }
-        }).collect_view()
+        })
     };
     view! {
-        <ResultsTable testid="pole-table" caption="Pôles correspondant aux filtres"
-            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] rows=rows results=results limit=limit />
+        <ResultsTable tab=Tab::Poles testid="pole-table" caption="Pôles correspondant aux filtres"
+            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] row=row results=results />
     }
 }
 
-/// The table of results shared by both tabs, with "afficher plus" and the empty message.
+/// The table of results shared by both tabs, virtualised beyond `RENDER_ALL_UP_TO` rows: only the
+/// rows around the viewport are in the DOM (`poles_core::listing::window`), between two spacers.
 #[component]
-fn ResultsTable<R: IntoView + 'static>(
+fn ResultsTable<F, V>(
+    tab: Tab,
     testid: &'static str,
     caption: &'static str,
     headers: &'static [&'static str],
-    rows: R,
+    /// Renders the row at `position` in the selection, for the item at that index of the dataset.
+    row: F,
     results: Memo<Results>,
-    limit: RwSignal<usize>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    F: Fn(usize, usize) -> Option<V> + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    // While the page changes, results of the other tab may still be around: skip them.
+    let total = Memo::new(move |_| results.with(|r| if r.tab == tab { r.items.len() } else { 0 }));
+    let offset = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(1000.0f64);
+    let row_px = RwSignal::new(48.0f64);
+    let win = Memo::new(move |_| list_window(total.get(), offset.get(), viewport.get(), row_px.get()));
+    // Where the list is relative to the viewport; read on scroll and resize, when it is long.
+    let place = move || {
+        if total.get_untracked() <= RENDER_ALL_UP_TO {
+            return;
+        }
+        if let (Some(tb), Some(w)) = (body.get_untracked(), web_sys::window()) {
+            let top = tb.get_bounding_client_rect().top();
+            offset.set(-top);
+            if let Some(h) = w.inner_height().ok().and_then(|h| h.as_f64()) {
+                if h != viewport.get_untracked() {
+                    viewport.set(h);
+                }
+            }
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| place());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| place());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // The estimated row height follows the rendered rows (cards on phones are taller).
+    Effect::new(move |_| {
+        let w = win.get();
+        let n = w.end - w.start;
+        if total.get_untracked() <= RENDER_ALL_UP_TO || n == 0 {
+            return;
+        }
+        if let Some(tb) = body.get_untracked() {
+            let h = tb.get_bounding_client_rect().height() - w.before_px - w.after_px;
+            let avg = h / n as f64;
+            let old = row_px.get_untracked();
+            if avg.is_finite() && avg >= 8.0 && (avg - old).abs() > old * 0.2 {
+                row_px.set(avg);
+            }
+        }
+        place();
+    });
+    let rows = move || {
+        let w = win.get();
+        results.with(|r| {
+            let items = if r.tab == tab { r.items.as_slice() } else { &[] };
+            let end = w.end.min(items.len());
+            let start = w.start.min(end);
+            items[start..end].iter().enumerate().filter_map(|(k, &i)| row(start + k, i)).collect_view()
+        })
+    };
+    let spacer = move |px: f64| (px > 0.0).then(|| view! {
+        <tr class="spacer" aria-hidden="true" style:height=format!("{}px", px as u64)></tr>
+    });
     view! {
         <div class="table-wrap">
-            <table class="results" data-testid=testid>
+            <table class="results" data-testid=testid aria-rowcount=move || total.get() + 1>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
-                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                    <tr aria-rowindex="1">{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody node_ref=body>
+                    {move || spacer(win.get().before_px)}
+                    {rows}
+                    {move || spacer(win.get().after_px)}
+                </tbody>
             </table>
         </div>
-        <MoreButton results=results limit=limit />
         <EmptyResults results=results />
-    }
-}
-
-#[component]
-fn MoreButton(results: Memo<Results>, limit: RwSignal<usize>) -> impl IntoView {
-    move || {
-        let n = results.with(|r| r.items.len());
-        (n > limit.get()).then(|| view! {
-            <button type="button" class="button secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {format!("Afficher {} de plus ({} affichés sur {})", PAGE.min(n - limit.get_untracked()), limit.get_untracked(), n)}
-            </button>
-        })
     }
 }
 

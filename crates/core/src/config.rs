@@ -4,7 +4,7 @@
 //! With no base URL the bundled `data/` files are used. A base URL must be `https:`/`http:`, or a
 //! path on the same site. The URL parameter `donnees` may only select same-origin data.
 
-use serde_json::Value;
+use crate::json::Value;
 
 /// Seconds after which an API that has not answered is abandoned for the bundled data.
 pub const DEFAULT_API_TIMEOUT_S: u32 = 8;
@@ -35,7 +35,7 @@ fn with_slash(s: &str) -> String {
 pub fn parse_config(text: &str) -> (Config, Vec<String>) {
     let mut notices = Vec::new();
     let mut cfg = Config::default();
-    let v: Value = match serde_json::from_str(text.trim_start_matches('\u{FEFF}')) {
+    let v: Value = match crate::json::from_str(text.trim_start_matches('\u{FEFF}')) {
         Ok(v) => v,
         Err(e) => {
             notices.push(format!("config.json illisible ({e}) : données intégrées utilisées"));

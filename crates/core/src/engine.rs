@@ -20,15 +20,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 const N_FACETS: usize = 6;
-const TEXT_BIT: u8 = 1 << 6;
-const YEAR_BIT: u8 = 1 << 7;
 
 /// One searchable item (a project or a pôle), with interned facet values.
 #[derive(Debug, Clone)]
 struct Row {
     /// Index of the item in `Dataset::projects` or `Dataset::poles`.
     item: u32,
-    values: [Vec<u16>; N_FACETS],
     text: String,
     year: Option<u16>,
     /// Position in alphabetical order.
@@ -39,17 +36,140 @@ struct Row {
     has_unpublished_amount: bool,
 }
 
+/// For each value of a facet, the rows (positions in name order) that have it: the rows of value
+/// `v` are `rows[start[v]..start[v + 1]]`, ascending.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    start: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl Postings {
+    fn new(n_values: usize, values: &[[Vec<u16>; N_FACETS]], fi: usize) -> Postings {
+        let per_row = values.iter().map(|v| &v[fi]);
+        let mut start = vec![0u32; n_values + 1];
+        for vals in per_row.clone() {
+            for &v in vals {
+                start[v as usize + 1] += 1;
+            }
+        }
+        for k in 0..n_values {
+            start[k + 1] += start[k];
+        }
+        let mut fill = start.clone();
+        let mut rows = vec![0u32; start[n_values] as usize];
+        for (r, vals) in per_row.enumerate() {
+            for &v in vals {
+                rows[fill[v as usize] as usize] = r as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        Postings { start, rows }
+    }
+
+    fn of(&self, v: usize) -> &[u32] {
+        match (self.start.get(v), self.start.get(v + 1)) {
+            (Some(&a), Some(&b)) => &self.rows[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// A set of rows, one bit per row.
+#[derive(Debug, Clone, PartialEq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0 {
+            if let Some(last) = b.0.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        b
+    }
+    fn set(&mut self, r: u32) {
+        self.0[(r / 64) as usize] |= 1 << (r % 64);
+    }
+    fn clear(&mut self, r: u32) {
+        self.0[(r / 64) as usize] &= !(1 << (r % 64));
+    }
+    #[inline]
+    fn get(&self, r: u32) -> bool {
+        self.0[(r / 64) as usize] >> (r % 64) & 1 == 1
+    }
+    fn and(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+    fn of_rows(n: usize, rows: &[u32]) -> Bits {
+        let mut b = Bits::empty(n);
+        for &r in rows {
+            b.set(r);
+        }
+        b
+    }
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut word = word;
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let t = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + t
+                })
+            })
+        })
+    }
+}
+
+/// The rows of one tab with their postings and the figures of the whole tab (no filter).
+#[derive(Debug, Clone, Default)]
+struct Side {
+    rows: Vec<Row>,
+    postings: [Postings; N_FACETS],
+    /// Per facet and value: (count, sum of published amounts, rows with an unpublished amount).
+    base: [Vec<(u32, f64, u32)>; N_FACETS],
+}
+
+impl Side {
+    fn new(rows: Vec<Row>, values: Vec<[Vec<u16>; N_FACETS]>, dicts: &[Vec<String>; N_FACETS]) -> Side {
+        let postings: [Postings; N_FACETS] = std::array::from_fn(|fi| Postings::new(dicts[fi].len(), &values, fi));
+        // The figures with no filter, used as they are whenever a facet's counts are unrestricted.
+        let base = std::array::from_fn(|fi| {
+            (0..dicts[fi].len())
+                .map(|v| {
+                    let mut fig = (0u32, 0.0f64, 0u32);
+                    for &r in postings[fi].of(v) {
+                        let row = &rows[r as usize];
+                        fig.0 += 1;
+                        fig.1 += row.weight;
+                        fig.2 += row.has_unpublished_amount as u32;
+                    }
+                    fig
+                })
+                .collect()
+        });
+        Side { rows, postings, base }
+    }
+}
+
 /// Precomputed search structures over a dataset. Build once per dataset.
 #[derive(Debug)]
 pub struct Index {
     dicts: [Vec<String>; N_FACETS],
     positions: [HashMap<String, u16>; N_FACETS],
-    projects: Vec<Row>,
-    poles: Vec<Row>,
+    projects: Side,
+    poles: Side,
     /// Number of projects of each pôle, by `Dataset::poles` index.
     pole_projects: Vec<u32>,
     /// The text matches of the last search, per tab: a facet click does not re-scan the texts.
-    text_cache: Mutex<[Option<(String, Vec<bool>)>; 2]>,
+    text_cache: Mutex<[Option<(String, Bits)>; 2]>,
 }
 
 impl Clone for Index {
@@ -148,7 +268,7 @@ impl Index {
             })
             .collect();
 
-        let mut projects: Vec<Row> = data
+        let (mut projects, project_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
             .projects
             .iter()
             .enumerate()
@@ -160,18 +280,17 @@ impl Index {
                 values[Facet::Financeur.index()] = intern(Facet::Financeur, &mut p.funding.iter().map(|f| f.funder.as_str()));
                 values[Facet::Pole.index()] = intern(Facet::Pole, &mut p.poles.iter().map(String::as_str));
                 let (sum, unknown) = p.published_funding();
-                Row {
+                (Row {
                     item: item as u32,
-                    values,
                     text: project_text(p, &pole_names),
                     year: p.year,
                     name_rank: 0,
                     weight: sum,
                     has_published_amount: p.funding.iter().any(|f| f.amount_eur.is_some()),
                     has_unpublished_amount: unknown > 0,
-                }
+                }, values)
             })
-            .collect();
+            .unzip();
         let project_order = rank(&mut projects, data.projects.iter().map(|p| p.acronym.clone()).collect());
 
         let mut project_count: HashMap<&str, usize> = HashMap::new();
@@ -180,7 +299,7 @@ impl Index {
                 *project_count.entry(id.as_str()).or_default() += 1;
             }
         }
-        let mut poles: Vec<Row> = data
+        let (mut poles, pole_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
             .poles
             .iter()
             .enumerate()
@@ -191,23 +310,22 @@ impl Index {
                     intern(Facet::Departement, &mut p.hq.insee_commune.as_deref().and_then(departement_of_commune).into_iter());
                 values[Facet::Theme.index()] = intern(Facet::Theme, &mut p.themes.iter().map(String::as_str));
                 values[Facet::Phase.index()] = intern(Facet::Phase, &mut p.phases.iter().map(String::as_str));
-                Row {
+                (Row {
                     item: item as u32,
-                    values,
                     text: pole_text(p),
                     year: None,
                     name_rank: 0,
                     weight: project_count.get(p.id.as_str()).copied().unwrap_or(0) as f64,
                     has_published_amount: false,
                     has_unpublished_amount: false,
-                }
+                }, values)
             })
-            .collect();
+            .unzip();
         let pole_projects: Vec<u32> = poles.iter().map(|r| r.weight as u32).collect();
         let pole_order = rank(&mut poles, data.poles.iter().map(|p| p.name.clone()).collect());
         // Rows are stored in alphabetical order: a sequential scan yields the default sort.
-        let projects = permute(projects, &project_order);
-        let poles = permute(poles, &pole_order);
+        let projects = Side::new(permute(projects, &project_order), permute(project_values, &project_order), &dicts);
+        let poles = Side::new(permute(poles, &pole_order), permute(pole_values, &pole_order), &dicts);
         Index { dicts, positions, projects, poles, pole_projects, text_cache: Mutex::new([None, None]) }
     }
 
@@ -227,86 +345,147 @@ impl Index {
     }
 
     /// Runs a query: matching items (sorted), facet counts and totals.
+    ///
+    /// Each active filter (a facet's selection, the text, the year bounds) becomes a set of rows;
+    /// the items are the intersection of all of them, and the counts of a facet's values are
+    /// taken over the intersection of the *other* filters, by walking each value's postings.
     pub fn search(&self, q: &Query) -> Results {
-        let rows = match q.tab {
+        let side = match q.tab {
             Tab::Projets => &self.projects,
             Tab::Poles => &self.poles,
         };
-        let filters: Vec<(usize, FacetFilter)> = Facet::ALL
-            .iter()
-            .filter(|f| f.applies_to(q.tab))
-            .filter(|f| !q.facet(**f).is_empty())
-            .map(|&f| (f.index(), FacetFilter::new(self, f, q)))
-            .collect();
-        let text_match = self.text_matches(rows, q);
-        let year_filter = q.tab == Tab::Projets && (q.year_min.is_some() || q.year_max.is_some());
-        let all_mode = q.funder_mode == FunderMode::All && q.tab == Tab::Projets;
-        const FULL: u8 = 0xFF;
+        let rows = &side.rows;
+        let n = rows.len();
+        let projects_tab = q.tab == Tab::Projets;
+        let all_mode = q.funder_mode == FunderMode::All && projects_tab;
+
+        // The filters: (facet index, or N_FACETS for the text and N_FACETS + 1 for the years).
+        let mut filters: Vec<(usize, Bits)> = Vec::new();
+        for f in Facet::ALL.iter().filter(|f| f.applies_to(q.tab)).filter(|f| !q.facet(**f).is_empty()) {
+            filters.push((f.index(), self.facet_rows(side, *f, q)));
+        }
+        if let Some(m) = self.text_matches(rows, q) {
+            filters.push((N_FACETS, m));
+        }
+        let year_filter = projects_tab && (q.year_min.is_some() || q.year_max.is_some());
+        if year_filter {
+            let mut b = Bits::empty(n);
+            for (r, row) in rows.iter().enumerate() {
+                if row.year.is_some_and(|y| q.year_min.is_none_or(|m| y >= m) && q.year_max.is_none_or(|m| y <= m)) {
+                    b.set(r as u32);
+                }
+            }
+            filters.push((N_FACETS + 1, b));
+        }
+        // All filters but `skip` (None when every filter is `skip`: no restriction).
+        let all_but = |skip: usize| -> Option<Bits> {
+            let mut out: Option<Bits> = None;
+            for (k, b) in filters.iter().filter(|(k, _)| *k != skip) {
+                let _ = k;
+                match &mut out {
+                    None => out = Some(b.clone()),
+                    Some(o) => o.and(b),
+                }
+            }
+            out
+        };
+        let matched = all_but(usize::MAX);
 
         let mut counts: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
         let mut amounts: [Vec<f64>; N_FACETS] = std::array::from_fn(|i| vec![0.0; self.dicts[i].len()]);
         let mut unpublished: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
-        let projects_tab = q.tab == Tab::Projets;
-        let mut items = Vec::new();
-        let mut totals = Totals::default();
-        let mut unknown_year_excluded = 0;
-        let active_facets: Vec<usize> = Facet::ALL.iter().filter(|f| f.applies_to(q.tab)).map(|f| f.index()).collect();
-
-        for (i, row) in rows.iter().enumerate() {
-            let mut mask: u8 = FULL;
-            for (fi, filter) in &filters {
-                if !filter.matches(&row.values[*fi]) {
-                    mask &= !(1 << fi);
-                }
-            }
-            if let Some(m) = &text_match {
-                if !m[i] {
-                    mask &= !TEXT_BIT;
-                }
-            }
-            let mut year_unknown = false;
-            if year_filter {
-                let ok = match row.year {
-                    Some(y) => q.year_min.is_none_or(|m| y >= m) && q.year_max.is_none_or(|m| y <= m),
-                    None => {
-                        year_unknown = true;
-                        false
-                    }
-                };
-                if !ok {
-                    mask &= !YEAR_BIT;
-                }
-            }
-            if mask == FULL {
-                items.push(i);
-                totals.count += 1;
-                totals.amount_published += row.weight * (q.tab == Tab::Projets) as u8 as f64;
-                totals.with_published_amount += row.has_published_amount as usize;
-                totals.with_unpublished_amount += row.has_unpublished_amount as usize;
-            } else if year_unknown && (mask | YEAR_BIT) == FULL {
-                unknown_year_excluded += 1;
-            }
-            for &fi in &active_facets {
-                let bit = 1u8 << fi;
-                let counted = if fi == Facet::Financeur.index() && all_mode { mask == FULL } else { (mask | bit) == FULL };
-                if counted {
-                    for &v in &row.values[fi] {
-                        counts[fi][v as usize] += 1;
-                        if projects_tab {
-                            amounts[fi][v as usize] += row.weight;
-                            unpublished[fi][v as usize] += row.has_unpublished_amount as u32;
+        for f in Facet::ALL.iter().filter(|f| f.applies_to(q.tab)) {
+            let fi = f.index();
+            let over = if *f == Facet::Financeur && all_mode { matched.clone() } else { all_but(fi) };
+            for v in 0..self.dicts[fi].len() {
+                let (mut c, mut sum, mut unp) = (0u32, 0.0f64, 0u32);
+                match &over {
+                    None => (c, sum, unp) = side.base[fi].get(v).copied().unwrap_or_default(),
+                    Some(b) => {
+                        for &r in side.postings[fi].of(v) {
+                            if b.get(r) {
+                                let row = &rows[r as usize];
+                                c += 1;
+                                sum += row.weight;
+                                unp += row.has_unpublished_amount as u32;
+                            }
                         }
                     }
                 }
+                counts[fi][v] = c;
+                if projects_tab {
+                    amounts[fi][v] = sum;
+                    unpublished[fi][v] = unp;
+                }
             }
         }
+
+        let mut items: Vec<usize> = match &matched {
+            Some(b) => b.ones().collect(),
+            None => (0..n).collect(),
+        };
+        let mut totals = Totals::default();
+        for &i in &items {
+            let row = &rows[i];
+            totals.count += 1;
+            if projects_tab {
+                totals.amount_published += row.weight;
+            }
+            totals.with_published_amount += row.has_published_amount as usize;
+            totals.with_unpublished_amount += row.has_unpublished_amount as usize;
+        }
+        // Items kept by every other filter, dropped only because their year is unknown.
+        let unknown_year_excluded = if year_filter {
+            let others = all_but(N_FACETS + 1);
+            rows.iter()
+                .enumerate()
+                .filter(|(r, row)| row.year.is_none() && others.as_ref().is_none_or(|b| b.get(*r as u32)))
+                .count()
+        } else {
+            0
+        };
         self.sort(rows, &mut items, q);
         let items = items.into_iter().map(|pos| rows[pos].item as usize).collect();
         Results { tab: q.tab, items, counts, amounts, unpublished, totals, unknown_year_excluded }
     }
 
+    /// The rows kept by a facet's selection: any (or, for funders in "tous" mode, every) included
+    /// value, and none of the excluded ones. An included value that is unknown matches nothing.
+    fn facet_rows(&self, side: &Side, facet: Facet, q: &Query) -> Bits {
+        let n = side.rows.len();
+        let sel = q.facet(facet);
+        let post = &side.postings[facet.index()];
+        let all = facet == Facet::Financeur && q.funder_mode == FunderMode::All;
+        let mut b = if sel.include.is_empty() {
+            Bits::full(n)
+        } else if all {
+            let mut b = Bits::full(n);
+            for v in &sel.include {
+                match self.position(facet, v) {
+                    Some(k) => b.and(&Bits::of_rows(n, post.of(k))),
+                    None => return Bits::empty(n),
+                }
+            }
+            b
+        } else {
+            let mut b = Bits::empty(n);
+            for k in sel.include.iter().filter_map(|v| self.position(facet, v)) {
+                for &r in post.of(k) {
+                    b.set(r);
+                }
+            }
+            b
+        };
+        for k in sel.exclude.iter().filter_map(|v| self.position(facet, v)) {
+            for &r in post.of(k) {
+                b.clear(r);
+            }
+        }
+        b
+    }
+
     /// Which rows match the text (None: no text). Reuses the last result when the text is unchanged.
-    fn text_matches(&self, rows: &[Row], q: &Query) -> Option<Vec<bool>> {
+    fn text_matches(&self, rows: &[Row], q: &Query) -> Option<Bits> {
         let folded = fold(q.text.trim());
         let words: Vec<&str> = folded.split_whitespace().collect();
         if words.is_empty() {
@@ -320,7 +499,12 @@ impl Index {
                 }
             }
         }
-        let m: Vec<bool> = rows.iter().map(|r| words.iter().all(|w| r.text.contains(w))).collect();
+        let mut m = Bits::empty(rows.len());
+        for (r, row) in rows.iter().enumerate() {
+            if words.iter().all(|w| row.text.contains(w)) {
+                m.set(r as u32);
+            }
+        }
         if let Ok(mut cache) = self.text_cache.lock() {
             cache[slot] = Some((folded, m.clone()));
         }
@@ -383,63 +567,6 @@ fn pole_text(p: &Pole) -> String {
         s.push_str(n);
     }
     fold(&s)
-}
-
-/// A compiled facet selection: bitmaps over the facet's dictionary.
-struct FacetFilter {
-    include: Vec<bool>,
-    include_list: Vec<u16>,
-    exclude: Vec<bool>,
-    any_exclude: bool,
-    all: bool,
-    /// Some values were included but none is known: nothing can match.
-    impossible: bool,
-}
-
-impl FacetFilter {
-    fn new(index: &Index, facet: Facet, q: &Query) -> FacetFilter {
-        let n = index.dicts[facet.index()].len();
-        let sel = q.facet(facet);
-        let mut include = vec![false; n];
-        let mut exclude = vec![false; n];
-        let mut include_list = Vec::new();
-        for v in &sel.include {
-            if let Some(k) = index.position(facet, v) {
-                include[k] = true;
-                include_list.push(k as u16);
-            }
-        }
-        for v in &sel.exclude {
-            if let Some(k) = index.position(facet, v) {
-                exclude[k] = true;
-            }
-        }
-        FacetFilter {
-            impossible: !sel.include.is_empty() && include_list.is_empty(),
-            any_exclude: exclude.iter().any(|x| *x),
-            include,
-            include_list,
-            exclude,
-            all: facet == Facet::Financeur && q.funder_mode == FunderMode::All,
-        }
-    }
-
-    fn matches(&self, values: &[u16]) -> bool {
-        if self.impossible {
-            return false;
-        }
-        if self.any_exclude && values.iter().any(|&v| self.exclude[v as usize]) {
-            return false;
-        }
-        if self.include_list.is_empty() {
-            return true;
-        }
-        if self.all {
-            self.include_list.iter().all(|v| values.contains(v))
-        } else {
-            values.iter().any(|&v| self.include[v as usize])
-        }
-    }
 }
 
 #[cfg(test)]

@@ -95,6 +95,43 @@ pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
     out
 }
 
+/// Facets with more values than this get a box to filter their list by text.
+pub const FILTERABLE_FROM: usize = 15;
+/// Unchosen values listed at most in one facet (the others are reached by filtering the list),
+/// so that a facet of thousands of values does not weigh on every filter change.
+pub const LISTED_AT_MOST: usize = 150;
+
+/// Which options of a facet to list, given the text typed in its filter box: every chosen
+/// (included or excluded) value, then the others whose label or code contains every word of the
+/// text (accents and case ignored), in display order, up to `LISTED_AT_MOST`. Returns their
+/// positions in `opts` and how many matching values are left out.
+pub fn listed(opts: &[FacetOption], filter: &str) -> (Vec<usize>, usize) {
+    let words: Vec<String> = crate::text::fold(filter).split_whitespace().map(str::to_string).collect();
+    let mut out = Vec::new();
+    let mut left_out = 0;
+    let mut unchosen = 0;
+    for (k, o) in opts.iter().enumerate() {
+        if o.state != ValueState::Off {
+            out.push(k);
+            continue;
+        }
+        let hay = || crate::text::fold(&o.label) + " " + &crate::text::fold(&o.value);
+        if !words.is_empty() {
+            let h = hay();
+            if !words.iter().all(|w| h.contains(w.as_str())) {
+                continue;
+            }
+        }
+        if unchosen < LISTED_AT_MOST {
+            unchosen += 1;
+            out.push(k);
+        } else {
+            left_out += 1;
+        }
+    }
+    (out, left_out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +174,31 @@ mod tests {
         assert_eq!(c[0].without.facet(Facet::Financeur).exclude, ["FEDER"]);
         assert!(c[3].without.year_min.is_none());
         assert!(q.cleared().is_unfiltered(Tab::Projets));
+    }
+
+    fn opt(value: &str, label: &str, state: ValueState) -> FacetOption {
+        FacetOption { value: value.into(), label: label.into(), count: 1, state, enabled: true }
+    }
+
+    #[test]
+    fn long_facets_list_chosen_values_then_matching_ones_up_to_a_bound() {
+        let mut opts: Vec<FacetOption> = (0..1000).map(|i| opt(&format!("p{i}"), &format!("Pôle numéro {i}"), ValueState::Off)).collect();
+        opts[999].state = ValueState::Excluded;
+        opts.push(opt("vitagora", "Vitagora Goût Nutrition Santé", ValueState::Off));
+        let (shown, left) = listed(&opts, "");
+        assert_eq!(shown.len(), LISTED_AT_MOST + 1);
+        assert!(shown.contains(&999), "a chosen value is always listed");
+        assert_eq!(left, 1001 - 1 - LISTED_AT_MOST);
+        // Accents and case are ignored; codes match too.
+        let (shown, left) = listed(&opts, "GOUT nutrition");
+        assert_eq!((shown, left), (vec![999, 1000], 0));
+        assert_eq!(listed(&opts, "p12").0, vec![12, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 999]);
+        assert_eq!(listed(&opts, "zzz"), (vec![999], 0));
+        // Short lists are listed whole.
+        let (d, index) = data();
+        let q = Query::default();
+        let r = index.search(&q);
+        let poles = options(d, index, &q, &r, Facet::Pole);
+        assert_eq!(listed(&poles, "").0.len(), poles.len());
     }
 }

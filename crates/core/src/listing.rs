@@ -44,6 +44,45 @@ pub fn projects_by_year_desc<'a>(projects: impl IntoIterator<Item = &'a Project>
     order.into_iter().map(|i| by_name[i]).collect()
 }
 
+/// Selections up to this size are rendered whole (every row in the DOM, findable with Ctrl+F).
+pub const RENDER_ALL_UP_TO: usize = 400;
+/// Rows rendered above and below the visible ones when the list is virtualised.
+pub const OVERSCAN: usize = 20;
+/// The first visible row is rounded down to a multiple of this, so that scrolling re-renders
+/// the window every `STEP` rows only.
+pub const STEP: usize = 10;
+
+/// The rows of a long list that are in the DOM: `start..end`, with the estimated heights of the
+/// rows left out above and below (drawn as two spacers so that the scroll bar stays true).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+    pub before_px: f64,
+    pub after_px: f64,
+}
+
+/// The window of a list of `total` rows when `offset_px` of it is scrolled above the top of a
+/// viewport `viewport_px` high, rows being about `row_px` high. At most
+/// `max(RENDER_ALL_UP_TO, visible rows + 2 × OVERSCAN + STEP)` rows, whatever `total` is.
+pub fn window(total: usize, offset_px: f64, viewport_px: f64, row_px: f64) -> Window {
+    if total <= RENDER_ALL_UP_TO {
+        return Window { start: 0, end: total, before_px: 0.0, after_px: 0.0 };
+    }
+    // Guard against nonsense measures (NaN, zero, negative, huge): rows are at least 8 px and
+    // the viewport at most 4,000 px, so the window stays bounded.
+    let row = if row_px.is_finite() && row_px >= 8.0 { row_px } else { 8.0 };
+    let viewport = if viewport_px.is_finite() { viewport_px.clamp(0.0, 4000.0) } else { 1000.0 };
+    let offset = if offset_px.is_finite() { offset_px.max(0.0) } else { 0.0 };
+    let first = ((offset / row) as usize).min(total);
+    let first = first - first % STEP;
+    let visible = (viewport / row).ceil() as usize + STEP;
+    let start = first.saturating_sub(OVERSCAN);
+    let end = (first + visible + OVERSCAN).min(total);
+    let start = start.min(end);
+    Window { start, end, before_px: start as f64 * row, after_px: (total - end) as f64 * row }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +133,46 @@ mod tests {
         let ps = [project("a", "A", None), project("b", "B", Some(2010)), project("c", "C", Some(2020))];
         let ids: Vec<&str> = projects_by_year_desc(&ps).iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn short_lists_are_rendered_whole() {
+        assert_eq!(window(323, 5000.0, 800.0, 40.0), Window { start: 0, end: 323, before_px: 0.0, after_px: 0.0 });
+        assert_eq!(window(0, 0.0, 800.0, 40.0).end, 0);
+    }
+
+    #[test]
+    fn long_lists_render_the_visible_rows_and_some_around() {
+        // 100 px rows, 1,000 px viewport, 10,000 px scrolled: rows 100..110 are visible.
+        let w = window(100_000, 10_000.0, 1000.0, 100.0);
+        assert!(w.start <= 100 && w.end >= 110, "{w:?}");
+        assert_eq!(w.start, 100 - OVERSCAN);
+        assert_eq!(w.before_px, w.start as f64 * 100.0);
+        assert_eq!(w.after_px, (100_000 - w.end) as f64 * 100.0);
+        // Scrolling less than STEP rows keeps the same window (no re-render).
+        assert_eq!(window(100_000, 10_050.0, 1000.0, 100.0), w);
+        // At the very end the window is clamped.
+        let w = window(1000, 1e9, 1000.0, 50.0);
+        assert_eq!(w.end, 1000);
+        assert_eq!(w.after_px, 0.0);
+        assert!(w.start < w.end);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_window_is_bounded_and_covers_the_viewport(total in 0usize..300_000, offset in -1e7f64..1e8,
+                viewport in -10f64..5000.0, row in -5f64..400.0) {
+            let w = window(total, offset, viewport, row);
+            proptest::prop_assert!(w.start <= w.end && w.end <= total);
+            proptest::prop_assert!(w.end - w.start <= RENDER_ALL_UP_TO.max(4000 / 8 + 2 * OVERSCAN + 2 * STEP));
+            proptest::prop_assert!(w.before_px >= 0.0 && w.after_px >= 0.0);
+            if total > RENDER_ALL_UP_TO && row >= 8.0 && viewport >= 0.0 {
+                // The rows at the top of the viewport are rendered (or the list ended above it).
+                let first = ((offset.max(0.0) / row) as usize).min(total);
+                proptest::prop_assert!(w.start <= first);
+                let last = (((offset.max(0.0) + viewport.min(4000.0)) / row) as usize).min(total);
+                proptest::prop_assert!(w.end >= last.min(total), "{:?} last {}", w, last);
+            }
+        }
     }
 }

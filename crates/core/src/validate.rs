@@ -12,7 +12,7 @@
 
 use crate::model::*;
 use crate::{PHASES, SCHEMA_VERSION};
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -106,13 +106,13 @@ pub fn check_response(file: &str, status: u16, content_type: Option<&str>) -> Re
 }
 
 /// Parses a data file's text and checks its header. Returns the top-level object and its header.
-fn parse_file(file: &str, text: &str, list_key: &str) -> Result<(Map<String, Value>, Option<Meta>), FileError> {
+fn parse_file(file: &str, text: &str, list_key: &str) -> Result<(Map, Option<Meta>), FileError> {
     let err = |kind| FileError { file: file.into(), kind };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(err(FileErrorKind::Empty));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| err(FileErrorKind::Json(json_error_fr(&e))))?;
+    let value: Value = crate::json::from_str(text).map_err(|e| err(FileErrorKind::Json(e.to_string())))?;
     let Value::Object(obj) = value else {
         return Err(err(FileErrorKind::Shape("le fichier doit contenir un objet JSON".into())));
     };
@@ -129,18 +129,6 @@ fn parse_file(file: &str, text: &str, list_key: &str) -> Result<(Map<String, Val
         _ => None,
     };
     Ok((obj, meta))
-}
-
-/// A serde_json error in French, with line and column.
-fn json_error_fr(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let what = match e.classify() {
-        Category::Eof => "fin de fichier inattendue, le fichier semble tronqué",
-        Category::Syntax => "erreur de syntaxe",
-        Category::Data => "donnée inattendue",
-        Category::Io => "erreur de lecture",
-    };
-    format!("{what}, ligne {}, colonne {}", e.line(), e.column())
 }
 
 /// A short rendering of a JSON value for messages.
@@ -166,7 +154,7 @@ fn type_fr(v: &Value) -> &'static str {
 
 /// Reads one record field by field, collecting problems.
 struct Rec<'a> {
-    obj: &'a Map<String, Value>,
+    obj: &'a Map,
     file: &'a str,
     record: String,
     problems: &'a mut Vec<Problem>,
@@ -342,7 +330,7 @@ impl<'a> Rec<'a> {
     }
 
     /// A sub-object; `None` (with a problem) when absent or not an object.
-    fn object(&mut self, field: &str, severity: Severity) -> Option<&'a Map<String, Value>> {
+    fn object(&mut self, field: &str, severity: Severity) -> Option<&'a Map> {
         match self.get(field) {
             Some(Value::Object(o)) => Some(o),
             None if severity == Severity::Warning => None,
@@ -358,7 +346,7 @@ impl<'a> Rec<'a> {
     }
 
     /// Reads a nested object with the same rules; field names are prefixed (`hq.city`).
-    fn nested<T>(&mut self, obj: &'a Map<String, Value>, prefix: &str, read: impl FnOnce(&mut Rec<'_>) -> T) -> T {
+    fn nested<T>(&mut self, obj: &'a Map, prefix: &str, read: impl FnOnce(&mut Rec<'_>) -> T) -> T {
         let start = self.problems.len();
         let mut sub = Rec { obj, file: self.file, record: self.record.clone(), problems: self.problems, rejected: false };
         let value = read(&mut sub);
@@ -436,7 +424,7 @@ fn read_records<T>(
     out
 }
 
-fn list<'a>(obj: &'a Map<String, Value>, key: &str) -> &'a [Value] {
+fn list<'a>(obj: &'a Map, key: &str) -> &'a [Value] {
     match obj.get(key) {
         Some(Value::Array(a)) => a,
         _ => &[],

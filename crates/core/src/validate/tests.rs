@@ -254,13 +254,18 @@ mod props {
 
 #[test]
 fn hostile_numbers_and_nesting_are_reported_not_panicking() {
-    // Too deep: serde_json's recursion limit gives a file error, never a stack overflow.
+    // Too deep: the reader's nesting limit gives a file error, never a stack overflow.
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
-    assert!(matches!(load_all(&refs().to_string(), &deep, "").unwrap_err().kind, FileErrorKind::Json(_)));
-    // A number too large for f64: today serde_json refuses the whole file (known limit, to be
-    // narrowed to the record in the hardening work); the message names the file and the position.
+    let e = load_all(&refs().to_string(), &deep, "").unwrap_err();
+    assert!(matches!(e.kind, FileErrorKind::Json(ref m) if m.contains("imbrication")), "{e}");
+    // A number too large for a double: only that value is refused (the amount becomes
+    // "non publié", with a warning naming the record and the field); every record is kept.
     let text = projects_file(vec![project("a"), project("b")]).replace("120000", "1e400");
-    let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
-    assert_eq!(e.file, "projects.json");
-    assert!(matches!(e.kind, FileErrorKind::Json(ref m) if m.contains("ligne")), "{e}");
+    let l = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap();
+    assert!(l.dataset.project("a").is_some() && l.dataset.project("b").is_some());
+    let p = l.problems.iter().find(|p| p.record.as_deref() == Some("a")).expect("a warning for record a");
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(p.field.as_deref(), Some("funding[1].amount_eur"));
+    assert!(p.to_string().contains("projects.json"), "{p}");
+    assert!(l.dataset.project("a").unwrap().funding[1].amount_eur.is_none());
 }
