@@ -9,6 +9,7 @@ is tested honestly.
     python3 scripts/serve.py --port 8080 --mount /=dist --mount /explorateur/=dist-subpath
 """
 import argparse
+import gzip
 import http.server
 import os
 import posixpath
@@ -30,7 +31,11 @@ TYPES = {
 }
 
 
-def make_handler(mounts, csp, csp_prefixes):
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".svg", ".txt"}
+_gz_cache = {}
+
+
+def make_handler(mounts, csp, csp_prefixes, compress=False):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -84,6 +89,13 @@ def make_handler(mounts, csp, csp_prefixes):
             path = urllib.parse.urlsplit(self.path).path
             if csp and ext == ".html" and not any(path.startswith(p) for p in csp_prefixes):
                 self.send_header("Content-Security-Policy", csp)
+            if compress and ext in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+                key = (full, os.path.getmtime(full))
+                if key not in _gz_cache:
+                    _gz_cache[key] = gzip.compress(body, 9)
+                body = _gz_cache[key]
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
@@ -112,6 +124,7 @@ def main():
     ap.add_argument("--mount", action="append", default=[], help="PREFIX=DIR, e.g. /explorateur/=dist-subpath")
     ap.add_argument("--csp", default="", help="Content-Security-Policy header sent with the HTML pages")
     ap.add_argument("--no-csp", action="append", default=[], help="URL prefix whose pages get no CSP (repeatable)")
+    ap.add_argument("--gzip", action="store_true", help="gzip text and wasm answers, as a production host does")
     args = ap.parse_args()
     mounts = []
     for m in args.mount or ["/=dist"]:
@@ -120,7 +133,7 @@ def main():
             prefix += "/"
         mounts.append((prefix, os.path.abspath(root)))
     mounts.sort(key=lambda m: -len(m[0]))  # longest prefix first
-    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(mounts, args.csp, args.no_csp))
+    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(mounts, args.csp, args.no_csp, args.gzip))
     print("serving %s on http://%s:%d/" % (", ".join("%s -> %s" % m for m in mounts), args.host, args.port), flush=True)
     try:
         server.serve_forever()

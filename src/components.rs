@@ -8,7 +8,15 @@ use poles_core::validate::{FileError, Problem, Severity};
 
 #[component]
 pub fn Loading() -> impl IntoView {
+    // What the explorer is, shown while the data arrives (it is also the page's largest text,
+    // painted early: Largest Contentful Paint does not wait for the data).
     view! {
+        <p class="intro">
+            "Les pôles de compétitivité réunissent, sur un territoire, des entreprises, des laboratoires "
+            "et des centres de formation autour de projets de recherche et développement. Cet explorateur "
+            "montre ces pôles et les projets qu'ils labellisent : territoires, thèmes, financeurs et "
+            "montants publiés, d'après des sources publiques citées sur chaque fiche."
+        </p>
         <p class="loading" role="status" aria-live="polite">"Chargement des données…"</p>
     }
 }

@@ -21,8 +21,9 @@ pub fn measure(name: &str, start: &str, end: &str) {
     }
 }
 
-/// Marks the end of a filter change once the browser has painted the new results (two animation
-/// frames later), and measures it from the last `pe-filter-start`.
+/// Marks the end of a filter change once the browser has painted the new results, and measures
+/// it from the last `pe-filter-start`: a task queued from the next animation frame runs right
+/// after that frame's style, layout and paint (the usual "after next paint" measure).
 pub fn after_paint_measure() {
     let Some(w) = web_sys::window() else { return };
     let inner = Closure::once_into_js(move || {
@@ -31,7 +32,7 @@ pub fn after_paint_measure() {
                 mark("pe-results-painted");
                 measure("pe-filter-to-paint", "pe-filter-start", "pe-results-painted");
             });
-            let _ = w.request_animation_frame(done.unchecked_ref());
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 0);
         }
     });
     let _ = w.request_animation_frame(inner.unchecked_ref());

@@ -378,7 +378,7 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
     // `LISTED_AT_MOST` (the others are reached by filtering), see `poles_core::facets::listed`.
     let long = move || options.with(|o| o.len() > 10);
     let filter = RwSignal::new(String::new());
-    let filterable = move || options.with(|o| o.len() > FILTERABLE_FROM);
+    let filterable = Memo::new(move |_| options.with(|o| o.len() > FILTERABLE_FROM));
     let shown = Memo::new(move |_| options.with(|o| filter.with(|f| listed(o, f))));
     let hint = move || {
         let (list, left) = shown.get();
@@ -393,7 +393,7 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
     view! {
         <fieldset class="facet" data-facet=facet.param()>
             <legend>{facet.label_fr()}</legend>
-            {move || filterable().then(|| view! {
+            {move || filterable.get().then(|| view! {
                 <input type="search" class="facet-filter" data-testid="facet-filter" data-facet=facet.param()
                     aria-label=format!("Filtrer la liste : {}", facet.label_fr()) placeholder="Filtrer la liste…"
                     autocomplete="off" prop:value=move || filter.get()

@@ -47,7 +47,7 @@ pub fn projects_by_year_desc<'a>(projects: impl IntoIterator<Item = &'a Project>
 /// Selections up to this size are rendered whole (every row in the DOM, findable with Ctrl+F).
 pub const RENDER_ALL_UP_TO: usize = 400;
 /// Rows rendered above and below the visible ones when the list is virtualised.
-pub const OVERSCAN: usize = 20;
+pub const OVERSCAN: usize = 10;
 /// The first visible row is rounded down to a multiple of this, so that scrolling re-renders
 /// the window every `STEP` rows only.
 pub const STEP: usize = 10;
