@@ -7,8 +7,10 @@
    (hashed app files, data, icons, manifest), version = hash of all their contents, so that any
    change installs a new cache and removes the old ones.
 """
+import base64
 import hashlib
 import json
+import subprocess
 import os
 import re
 import sys
@@ -18,10 +20,27 @@ public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
 if not staging or not os.path.isdir(staging):
     sys.exit("post_build.py: TRUNK_STAGING_DIR is not set")
 
-# 1. The inline loader becomes a file.
+# 0. The wasm-bindgen glue is minified with terser (trunk's own minifier fails on it), and its
+#    subresource-integrity hash in index.html is updated.
 index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
+terser = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node_modules", ".bin", "terser")
+for n in sorted(os.listdir(staging)):
+    if not re.fullmatch(r"poles-explorer-[0-9a-f]+\.js", n):
+        continue
+    if not os.path.isfile(terser):
+        print("post_build.py: terser not installed (npm ci), %s left unminified" % n)
+        break
+    path = os.path.join(staging, n)
+    before = os.path.getsize(path)
+    subprocess.run([terser, path, "--module", "--compress", "--mangle", "-o", path], check=True)
+    with open(path, "rb") as f:
+        sri = "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+    html = re.sub(r'(<link[^>]*%s[^>]*integrity=)("?)sha384-[A-Za-z0-9+/=]+' % re.escape(n), lambda m: m.group(1) + m.group(2) + sri, html)
+    print("post_build.py: %s minified (%d -> %d bytes)" % (n, before, os.path.getsize(path)))
+
+# 1. The inline loader becomes a file.
 pattern = re.compile(r'<script type=["\']?module["\']?>(.*?)</script>', re.S)
 m = pattern.search(html)
 if m:
@@ -36,6 +55,16 @@ if m:
     print("post_build.py: loader moved to %s" % name)
 if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
     sys.exit("post_build.py: index.html still has an inline script (the CSP forbids it)")
+
+# 1b. Static pages (accessibility statements) link the hashed stylesheet.
+css = sorted(n for n in os.listdir(staging) if re.fullmatch(r"main-[0-9a-f]+\.css", n))
+for page in ("accessibilite.html", "accessibility.html"):
+    path = os.path.join(staging, page)
+    if os.path.isfile(path) and css:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("{{CSS}}", css[0]))
 
 # 2. The service worker's precache list.
 sw_path = os.path.join(staging, "sw.js")

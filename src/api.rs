@@ -1,12 +1,13 @@
 //! The only place that does network I/O: reads the deployment settings, fetches the data files
 //! (from the configured API, else the bundled `data/`), and hands their text to the core.
 
+use crate::i18n::{t, tf};
 use crate::paths::{base, data_url};
 use futures::future::join3;
 use gloo_net::http::Request;
 use poles_core::config::{parse_config, same_origin_data, Config};
 use poles_core::model::Referentiels;
-use poles_core::validate::{check_response, load_all, load_geo, FileError, FileErrorKind, GeoData, Loaded, Problem};
+use poles_core::validate::{check_response, decode_text, load_all_bytes, load_geo, FileError, FileErrorKind, GeoData, Loaded, Problem};
 use poles_core::DATA_FILES;
 
 /// Where the shown data comes from.
@@ -31,13 +32,14 @@ fn bundled_base() -> String {
     format!("{}/data/", base())
 }
 
-/// Fetches one data file and checks its HTTP status and content type. With `timeout_s`, the
-/// request is abandoned after that many seconds.
+/// Fetches one data file and checks its HTTP status and content type, then its encoding (UTF-8).
 pub async fn fetch_data_file(url: &str, file: &str) -> Result<String, FileError> {
-    fetch_with_timeout(url, file, None).await
+    decode_text(file, fetch_with_timeout(url, file, None).await?)
 }
 
-async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Result<String, FileError> {
+/// The bytes of a data file (decoded by the core: a file that is not UTF-8 is named, not
+/// silently repaired). With `timeout_s`, the request is abandoned after that many seconds.
+async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Result<Vec<u8>, FileError> {
     let err = |kind| FileError { file: file.into(), kind };
     let controller = web_sys::AbortController::new().ok();
     let mut request = Request::get(url);
@@ -53,7 +55,7 @@ async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Re
         Err(e) => return Err(err(FileErrorKind::Network(e.to_string()))),
     };
     check_response(file, resp.status(), resp.headers().get("content-type").as_deref())?;
-    match resp.text().await {
+    match resp.binary().await {
         Ok(t) => Ok(t),
         Err(_) if aborted() => Err(err(FileErrorKind::Timeout(timeout_s.unwrap_or(0)))),
         Err(e) => Err(err(FileErrorKind::Network(e.to_string()))),
@@ -65,7 +67,7 @@ async fn load_from(base: &str, timeout_s: Option<u32>) -> Result<Loaded, FileErr
     let (ur, up, uj) = (format!("{base}{r}"), format!("{base}{p}"), format!("{base}{j}"));
     let (refs, poles, projects) =
         join3(fetch_with_timeout(&ur, r, timeout_s), fetch_with_timeout(&up, p, timeout_s), fetch_with_timeout(&uj, j, timeout_s)).await;
-    load_all(&refs?, &poles?, &projects?)
+    load_all_bytes(refs?, poles?, projects?)
 }
 
 /// `config.json` beside the app; absent means the defaults (bundled data).
@@ -99,20 +101,29 @@ pub async fn load_dataset() -> Result<Outcome, FileError> {
         let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
         match same_origin_data(&p, &origin) {
             Ok(b) => api = Some(b),
-            Err(why) => notices.push(format!("Paramètre « donnees={p} » ignoré : {why}.")),
+            Err(why) => notices.push(tf("Paramètre « donnees={} » ignoré : {}.", &[&p, t(why)])),
         }
     }
     if let Some(api_base) = api {
         match load_from(&api_base, Some(cfg.api_timeout_s)).await {
             Ok(loaded) => return Ok(Outcome { loaded, source: Source { base: api_base, bundled: false }, notices }),
-            Err(e) => notices.push(format!(
-                "Les données de l'API ({api_base}) n'ont pas pu être chargées : {e} Les données intégrées à l'explorateur sont affichées à la place."
+            Err(e) => notices.push(tf(
+                "Les données de l'API ({}) n'ont pas pu être chargées : {} Les données intégrées à l'explorateur sont affichées à la place.",
+                &[&api_base, &crate::i18n::file_error(&e)],
             )),
         }
     }
     let b = bundled_base();
     let loaded = load_from(&b, None).await?;
     Ok(Outcome { loaded, source: Source { base: b, bundled: true }, notices })
+}
+
+/// The message catalog of a language other than French (`i18n/<code>.json`, bundled with the app).
+pub async fn load_catalog(lang: poles_core::i18n::Lang) -> Result<poles_core::i18n::Catalog, String> {
+    let file = format!("i18n/{}.json", lang.code());
+    let bytes = fetch_with_timeout(&format!("{}/{file}", base()), &file, Some(8)).await.map_err(|e| e.to_string())?;
+    let text = decode_text(&file, bytes).map_err(|e| e.to_string())?;
+    poles_core::i18n::Catalog::parse(&text).map_err(|e| format!("{file}: {e}"))
 }
 
 /// Fetches and validates the map outlines (`geo.json`) from the data source, else the bundled copy.
@@ -122,7 +133,8 @@ pub async fn load_geo_data(source: &Source, refs: &Referentiels) -> Result<(GeoD
         load_geo(&text, refs, &mut problems).map(|g| (g, problems))
     };
     if !source.bundled {
-        if let Ok(r) = fetch_with_timeout(&format!("{}geo.json", source.base), "geo.json", Some(8)).await.and_then(read) {
+        let fetched = fetch_with_timeout(&format!("{}geo.json", source.base), "geo.json", Some(8)).await;
+        if let Ok(r) = fetched.and_then(|b| decode_text("geo.json", b)).and_then(read) {
             return Ok(r);
         }
     }

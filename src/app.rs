@@ -3,6 +3,7 @@
 use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
 use crate::pages::{EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
+use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -63,12 +64,12 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Router base=base()>
-            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <a class="skip-link" href="#contenu">{t("Aller au contenu")}</a>
             {embedded.then(|| view! {
                 <div class="embed-bar" data-testid="embed-bar">
                     <span class="brand-name">"Pôles Explorer"</span>
                     <a href=crate::embed::full_view_url target="_blank" rel="noopener" data-testid="open-full">
-                        "Ouvrir dans l'explorateur" <span class="visually-hidden">" (nouvelle fenêtre)"</span> <span aria-hidden="true">" ↗"</span>
+                        {t("Ouvrir dans l'explorateur")} <span class="visually-hidden">{t(" (nouvelle fenêtre)")}</span> <span aria-hidden="true">" ↗"</span>
                     </a>
                 </div>
             })}
@@ -78,20 +79,21 @@ pub fn App() -> impl IntoView {
                         <span class="brand-mark" aria-hidden="true">"◆"</span>
                         <span class="brand-name">"Pôles Explorer"</span>
                     </a>
-                    <p class="tagline">"Les pôles de compétitivité et les projets qu'ils labellisent"</p>
+                    <p class="tagline">{t("Les pôles de compétitivité et les projets qu'ils labellisent")}</p>
+                    <LangSwitch />
                 </div>
             </header>
             {move || (!online.get()).then(|| view! {
                 <p class="offline" role="status" data-testid="offline-indicator">
-                    "Hors ligne : l'explorateur fonctionne avec les données enregistrées sur cet appareil"
-                    {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| format!(" (données au {})", date_fr(&m.compiled_at)))}
+                    {t("Hors ligne : l'explorateur fonctionne avec les données enregistrées sur cet appareil")}
+                    {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| tf(" (données au {})", &[&date_fr(&m.compiled_at)]))}
                     "."
                 </p>
             })}
             {move || update_ready.get().then(|| view! {
                 <p class="update" role="status" data-testid="update-ready">
-                    "Une nouvelle version de l'explorateur est disponible. "
-                    <button type="button" class="button" on:click=apply_update>"Recharger"</button>
+                    {t("Une nouvelle version de l'explorateur est disponible. ")}
+                    <button type="button" class="button" on:click=apply_update>{t("Recharger")}</button>
                 </p>
             })}
             <main id="contenu" class="wrap" tabindex="-1">
@@ -105,17 +107,34 @@ pub fn App() -> impl IntoView {
                 <div class="wrap">
                     {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| view! {
                         <p data-testid="data-date">
-                            "Données au " {date_fr(&m.compiled_at)} " (édition " {m.data_version} ")."
+                            {tf("Données au {} (édition {}).", &[&date_fr(&m.compiled_at), &m.data_version])}
                         </p>
                     })}
                     <p>
-                        "Données compilées à partir de sources publiques, citées sur chaque fiche. "
-                        "Une information absente des sources est indiquée comme non renseignée, jamais estimée."
+                        {t("Données compilées à partir de sources publiques, citées sur chaque fiche. Une information absente des sources est indiquée comme non renseignée, jamais estimée.")}
                     </p>
+                    // A static page (readable without JavaScript), outside the router.
+                    <p><a href=format!("{}/{}", crate::paths::base(), t("accessibilite.html")) rel="external" data-testid="a11y-link">
+                        {t("Accessibilité : non conforme")}
+                    </a></p>
                 </div>
             </footer>
         </Router>
     }
+}
+
+/// "English" / "Français": the same page in the other language (a full load, so that the
+/// catalog is read first).
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let location = use_location();
+    let english = poles_core::i18n::current() == poles_core::i18n::Lang::En;
+    let (label, code) = if english { ("Français", "fr") } else { ("English", "en") };
+    let target = move || {
+        let qs = poles_core::query::with_param(&location.search.get(), "lang", (!english).then_some("en"));
+        format!("{}{qs}", location.pathname.get())
+    };
+    view! { <a class="lang-switch" href=target rel="external" hreflang=code lang=code data-testid="lang-switch">{label}</a> }
 }
 
 /// The routes, once the data is loaded.
@@ -124,6 +143,7 @@ fn Ready(data: Data) -> impl IntoView {
     let problems = data.loaded.problems.clone();
     let mut notices: Vec<String> = data.notices.iter().cloned().collect();
     notices.extend(crate::embed::use_embed().notices);
+    notices.extend(crate::i18n::error_notice());
     provide_context(data);
     // The map outlines are fetched on first use of the map and kept for the page's life.
     provide_context(crate::pages::GeoState(RwSignal::new(None)));

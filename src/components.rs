@@ -1,23 +1,21 @@
 //! Small reusable view pieces.
 
+use crate::i18n::{t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
 use poles_core::model::Dataset;
 use poles_core::text::{is_safe_link, link_host};
 use poles_core::validate::{FileError, Problem, Severity};
 
+const INTRO: &str = "Les pôles de compétitivité réunissent, sur un territoire, des entreprises, des laboratoires et des centres de formation autour de projets de recherche et développement. Cet explorateur montre ces pôles et les projets qu'ils labellisent : territoires, thèmes, financeurs et montants publiés, d'après des sources publiques citées sur chaque fiche.";
+
 #[component]
 pub fn Loading() -> impl IntoView {
     // What the explorer is, shown while the data arrives (it is also the page's largest text,
     // painted early: Largest Contentful Paint does not wait for the data).
     view! {
-        <p class="intro">
-            "Les pôles de compétitivité réunissent, sur un territoire, des entreprises, des laboratoires "
-            "et des centres de formation autour de projets de recherche et développement. Cet explorateur "
-            "montre ces pôles et les projets qu'ils labellisent : territoires, thèmes, financeurs et "
-            "montants publiés, d'après des sources publiques citées sur chaque fiche."
-        </p>
-        <p class="loading" role="status" aria-live="polite">"Chargement des données…"</p>
+        <p class="intro">{t(INTRO)}</p>
+        <p class="loading" role="status" aria-live="polite">{t("Chargement des données…")}</p>
     }
 }
 
@@ -26,14 +24,13 @@ pub fn Loading() -> impl IntoView {
 pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="load-error" role="alert" data-testid="load-error" aria-labelledby="load-error-title">
-            <h1 id="load-error-title" tabindex="-1">"Impossible de charger les données"</h1>
-            <p class="error-message">{error.to_string()}</p>
+            <h1 id="load-error-title" tabindex="-1">{t("Impossible de charger les données")}</h1>
+            <p class="error-message">{crate::i18n::file_error(&error)}</p>
             <p>
-                "Problème de données : le fichier « " <code>{error.file.clone()}</code>
-                " » est indispensable à l'explorateur. Vérifiez votre connexion puis réessayez ; "
-                "si le problème persiste, signalez-le aux responsables du site."
+                {t("Problème de données : le fichier « ")} <code>{error.file.clone()}</code>
+                {t(" » est indispensable à l'explorateur. Vérifiez votre connexion puis réessayez ; si le problème persiste, signalez-le aux responsables du site.")}
             </p>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>"Réessayer"</button>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>{t("Réessayer")}</button>
         </section>
     }
 }
@@ -46,8 +43,9 @@ pub fn ProblemsPanel(problems: Vec<Problem>) -> impl IntoView {
     }
     let rejected = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - rejected;
-    let summary = format!(
-        "Problèmes de données : {rejected} enregistrement(s) écarté(s), {warnings} avertissement(s). Les autres enregistrements sont affichés normalement."
+    let summary = tf(
+        "Problèmes de données : {} enregistrement(s) écarté(s), {} avertissement(s). Les autres enregistrements sont affichés normalement.",
+        &[&rejected.to_string(), &warnings.to_string()],
     );
     Some(view! {
         <section class="problems" data-testid="data-problems" aria-labelledby="problems-title">
@@ -58,14 +56,14 @@ pub fn ProblemsPanel(problems: Vec<Problem>) -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             let level = match p.severity {
-                                Severity::Error => "Écarté",
-                                Severity::Warning => "Corrigé",
+                                Severity::Error => t("Écarté"),
+                                Severity::Warning => t("Corrigé"),
                             };
                             view! {
                                 <li data-testid="data-problem" data-file=p.file.clone() data-record=p.record.clone().unwrap_or_default() data-field=p.field.clone().unwrap_or_default()>
                                     <strong>{level}</strong> " — " <code>{p.file.clone()}</code>
-                                    {p.record.clone().map(|r| view! { ", enregistrement « " <code>{r}</code> " »" })}
-                                    {p.field.clone().map(|f| view! { ", champ « " <code>{f}</code> " »" })}
+                                    {p.record.clone().map(|r| view! { {t(", enregistrement « ")} <code>{r}</code> {t(" »")} })}
+                                    {p.field.clone().map(|f| view! { {t(", champ « ")} <code>{f}</code> {t(" »")} })}
                                     " : " {p.message.clone()}
                                 </li>
                             }
@@ -82,7 +80,7 @@ pub fn ProblemsPanel(problems: Vec<Problem>) -> impl IntoView {
 pub fn ExternalLink(url: String, #[prop(optional)] label: Option<String>) -> impl IntoView {
     let text = label.unwrap_or_else(|| link_host(&url).to_string());
     if is_safe_link(&url) {
-        view! { <a href=url.clone() rel="noopener noreferrer" target="_blank" class="external">{text}<span class="visually-hidden">" (nouvelle fenêtre)"</span></a> }.into_any()
+        view! { <a href=url.clone() rel="noopener noreferrer" target="_blank" class="external">{text}<span class="visually-hidden">{t(" (nouvelle fenêtre)")}</span></a> }.into_any()
     } else {
         view! { <span class="unsafe-link">{url}</span> }.into_any()
     }
@@ -93,9 +91,9 @@ pub fn ExternalLink(url: String, #[prop(optional)] label: Option<String>) -> imp
 pub fn Sources(sources: Vec<String>) -> impl IntoView {
     view! {
         <section class="sources" data-testid="sources" aria-labelledby="sources-title">
-            <h2 id="sources-title">"Sources"</h2>
+            <h2 id="sources-title">{t("Sources")}</h2>
             {if sources.is_empty() {
-                view! { <p class="unknown">"Aucune source citée."</p> }.into_any()
+                view! { <p class="unknown">{t("Aucune source citée.")}</p> }.into_any()
             } else {
                 view! {
                     <ol>
@@ -116,10 +114,16 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// A record's facts as a definition list: (French label, value). One template for every row
+/// (the pages list their facts as data, which keeps the WASM small).
+pub fn facts(rows: Vec<(&'static str, AnyView)>) -> impl IntoView {
+    view! { <dl class="facts">{rows.into_iter().map(|(k, v)| view! { <dt>{t(k)}</dt><dd>{v}</dd> }).collect_view()}</dl> }
+}
+
 /// "Non renseigné" for unknown values, visibly distinct.
 #[component]
 pub fn Unknown(#[prop(optional, into)] text: Option<String>) -> impl IntoView {
-    view! { <span class="unknown">{text.unwrap_or_else(|| "non renseigné".into())}</span> }
+    view! { <span class="unknown">{text.unwrap_or_else(|| t("non renseigné").into())}</span> }
 }
 
 /// A known value as text, or the visible wording of "unknown" (never an empty cell).

@@ -58,6 +58,7 @@ pub fn init() -> EmbedState {
         .filter(|(k, v)| match k.as_str() {
             "couleur" => embed.colour.is_some(),
             "embed" => embed.enabled && !v.is_empty(),
+            "lang" => poles_core::i18n::Lang::from_param(v) == Some(poles_core::i18n::Lang::En),
             _ => true,
         })
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))

@@ -1,8 +1,28 @@
-//! Entry point: installs the panic box, then mounts the app. Everything else is in the library.
+//! Entry point: installs the panic box, reads the language catalog when another language is asked
+//! for, then mounts the app. Everything else is in the library.
 
 fn main() {
     poles_explorer::install_panic_box();
-    // The static first paint of index.html (`#boot`) gives way to the app.
+    // Another language: its catalog first (a small bundled file), so that every string renders
+    // translated. If it cannot be read, the explorer stays in French and says why.
+    let lang = poles_explorer::i18n::requested();
+    if lang == poles_core::i18n::Lang::Fr {
+        mount();
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match poles_explorer::load_catalog(lang).await {
+            Ok(catalog) => poles_explorer::i18n::install(lang, catalog),
+            Err(e) => poles_explorer::i18n::note_error(e),
+        }
+        mount();
+    });
+}
+
+/// The static first paint of index.html (`#boot`) gives way to the app (one call site: the app's
+/// view code is instantiated once).
+#[inline(never)]
+fn mount() {
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }

@@ -1,5 +1,6 @@
 //! A panic anywhere shows a recoverable error box instead of a frozen or blank page.
 
+use crate::i18n::t;
 use wasm_bindgen::JsCast;
 
 /// Installs a panic hook that logs to the console and shows an error box with a reload link.
@@ -21,15 +22,15 @@ fn show_box() -> Option<()> {
     boxed.set_attribute("role", "alert").ok()?;
     boxed.set_attribute("data-testid", "panic-box").ok()?;
     let title = doc.create_element("h2").ok()?;
-    title.set_text_content(Some("Une erreur inattendue est survenue"));
+    title.set_text_content(Some(t("Une erreur inattendue est survenue")));
     let text = doc.create_element("p").ok()?;
-    text.set_text_content(Some(
+    text.set_text_content(Some(t(
         "L'application a rencontré un problème et ne peut pas continuer. Vos filtres sont conservés dans l'adresse de la page : rechargez-la pour reprendre.",
-    ));
+    )));
     let link = doc.create_element("a").ok()?;
     let here = web_sys::window()?.location().href().ok()?;
     link.set_attribute("href", &here).ok()?;
-    link.set_text_content(Some("Recharger la page"));
+    link.set_text_content(Some(t("Recharger la page")));
     boxed.append_child(&title).ok()?;
     boxed.append_child(&text).ok()?;
     boxed.append_child(&link).ok()?;

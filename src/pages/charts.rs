@@ -5,7 +5,8 @@ use super::map::Swatch;
 use crate::app::Data;
 use leptos::prelude::*;
 use poles_core::engine::Results;
-use poles_core::format::{count, eur, num};
+use crate::i18n::{count, t, tf};
+use poles_core::format::{eur, num};
 use poles_core::query::{Facet, Query, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
 
@@ -48,11 +49,11 @@ pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Cal
     };
     view! {
         <section class="stats-view" aria-labelledby="stats-title" data-testid="stats-view">
-            <h2 id="stats-title">"Statistiques"</h2>
+            <h2 id="stats-title">{t("Statistiques")}</h2>
             {move || {
                 let s = stats.get();
                 if s.items == 0 {
-                    return view! { <p class="empty">"Aucun résultat pour ces filtres : pas de statistiques."</p> }.into_any();
+                    return view! { <p class="empty">{t("Aucun résultat pour ces filtres : pas de statistiques.")}</p> }.into_any();
                 }
                 match results.with(|r| r.tab) {
                     Tab::Projets => view! {
@@ -61,17 +62,17 @@ pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Cal
                         <BarChart id="annees" title="Projets par année" bars=s.years.clone() target=Target::Year click=click selected=selected
                             summary=year_summary(&s) noun=("projet", "projets") />
                         <BarChart id="themes" title="Projets par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
-                            summary=top_summary(&s.themes, "thème", "projets") noun=("projet", "projets") />
+                            summary=top_summary(&s.themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", ("projet", "projets")) noun=("projet", "projets") />
                         <BarChart id="poles" title="Pôles ayant labellisé le plus de projets (10 premiers)" bars=s.top_poles.clone() target=Target::Facet(Facet::Pole) click=click selected=selected
-                            summary=top_summary(&s.top_poles, "pôle", "projets") noun=("projet", "projets") />
+                            summary=top_summary(&s.top_poles, "{} valeurs ; le pôle le plus représenté est « {} » avec {}.", ("projet", "projets")) noun=("projet", "projets") />
                     }.into_any(),
                     Tab::Poles => view! {
                         <BarChart id="themes" title="Pôles par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
-                            summary=top_summary(&s.themes, "thème", "pôles") noun=("pôle", "pôles") />
+                            summary=top_summary(&s.themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
                         <BarChart id="phases" title="Pôles par phase de labellisation" bars=s.phases.clone() target=Target::Facet(Facet::Phase) click=click selected=selected
-                            summary=top_summary(&s.phases, "phase", "pôles") noun=("pôle", "pôles") />
+                            summary=top_summary(&s.phases, "{} valeurs ; la phase la plus représentée est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
                         <BarChart id="regions" title="Pôles par région couverte" bars=s.regions.clone() target=Target::Facet(Facet::Region) click=click selected=selected
-                            summary=top_summary(&s.regions, "région", "pôles") noun=("pôle", "pôles") />
+                            summary=top_summary(&s.regions, "{} valeurs ; la région la plus représentée est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
                     }.into_any(),
                 }
             }}
@@ -82,32 +83,30 @@ pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Cal
 fn funder_summary(s: &Stats) -> String {
     let amount: f64 = s.funders.iter().map(|b| b.amount).sum();
     let unpublished: usize = s.funders.iter().map(|b| b.unpublished_lines).sum();
-    format!(
+    tf(
         "{} financeurs. Montants publiés : {} au total ; {} ligne(s) de financement sans montant publié, comptées à part et jamais additionnées comme zéro.",
-        s.funders.len(),
-        eur(amount),
-        unpublished
+        &[&s.funders.len().to_string(), &eur(amount), &unpublished.to_string()],
     )
 }
 
-fn top_summary(bars: &[Bar], what: &str, noun: &str) -> String {
+fn top_summary(bars: &[Bar], template: &'static str, noun: (&'static str, &'static str)) -> String {
     match bars.iter().rev().max_by_key(|b| b.count) {
-        Some(b) => format!("{} valeurs ; le {what} le plus représenté est « {} » avec {} {noun}.", bars.len(), b.label, b.count),
-        None => "Aucune valeur.".into(),
+        Some(b) => tf(template, &[&bars.len().to_string(), &b.label, &count(b.count, noun.0, noun.1)]),
+        None => t("Aucune valeur.").into(),
     }
 }
 
 fn year_summary(s: &Stats) -> String {
     let (first, last) = (s.years.first(), s.years.last());
     let peak = s.years.iter().rev().max_by_key(|b| b.count);
-    let mut t = match (first, last, peak) {
-        (Some(f), Some(l), Some(p)) => format!("De {} à {} ; l'année la plus représentée est {} ({}).", f.label, l.label, p.label, count(p.count, "projet", "projets")),
-        _ => "Aucune année connue.".into(),
+    let mut text = match (first, last, peak) {
+        (Some(f), Some(l), Some(p)) => tf("De {} à {} ; l'année la plus représentée est {} ({}).", &[&f.label, &l.label, &p.label, &count(p.count, "projet", "projets")]),
+        _ => t("Aucune année connue.").into(),
     };
     if s.unknown_year > 0 {
-        t.push_str(&format!(" {} sans année connue, non représentés.", count(s.unknown_year, "projet", "projets")));
+        text.push_str(&tf(" {} sans année connue, non représentés.", &[&count(s.unknown_year, "projet", "projets")]));
     }
-    t
+    text
 }
 
 /// A horizontal bar chart with its table. Funders (`funders`): bars stacked "seul financeur" /
@@ -132,18 +131,18 @@ fn BarChart(
     let rows = bars.clone();
     view! {
         <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_id.clone()>
-            <figcaption id=title_id2>{title}</figcaption>
+            <figcaption id=title_id2>{t(title)}</figcaption>
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
-            {funders.then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />" seul financeur publié " <Swatch fill=CO />" cofinancé avec d'autres"</p> })}
-            <svg class="bars" viewBox=format!("0 0 600 {}", num(height)) role="group" aria-label=title>
+            {funders.then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />{t(" seul financeur publié ")} <Swatch fill=CO />{t(" cofinancé avec d'autres")}</p> })}
+            <svg class="bars" viewBox=format!("0 0 600 {}", num(height)) role="group" aria-label=t(title)>
                 {bars.into_iter().enumerate().map(|(k, b)| {
                     let y = 2.0 + k as f64 * row_h;
                     let sole = if funders { b.sole } else { b.count };
                     let w_sole = sole as f64 / max * 330.0;
                     let w_co = (b.count - sole) as f64 / max * 330.0;
-                    let mut label = format!("{} : {}", b.label, count(b.count, noun.0, noun.1));
+                    let mut label = tf("{} : {}", &[&b.label, &count(b.count, noun.0, noun.1)]);
                     if funders {
-                        label.push_str(&format!(" dont {} cofinancé(s) ; {}", b.count - b.sole, if b.amount > 0.0 { format!("{} publiés", eur(b.amount)) } else { "aucun montant publié".into() }));
+                        label.push_str(&tf(" dont {} cofinancé(s) ; {}", &[&(b.count - b.sole).to_string(), &if b.amount > 0.0 { tf("{} publiés", &[&eur(b.amount)]) } else { t("aucun montant publié").into() }]));
                     }
                     let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
                     let label_title = label.clone();
@@ -165,12 +164,12 @@ fn BarChart(
                 }).collect_view()}
             </svg>
             <details class="chart-table" open=funders>
-                <summary>"Tableau des données"</summary>
+                <summary>{t("Tableau des données")}</summary>
                 <div class="table-wrap">
                     <table data-testid="chart-table" class="figures">
                         <thead><tr>
-                            <th scope="col">"Valeur"</th><th scope="col">{noun.1}</th>
-                            {funders.then(|| view! { <th scope="col">"dont cofinancés"</th><th scope="col">"Montants publiés"</th><th scope="col">"Lignes sans montant publié"</th> })}
+                            <th scope="col">{t("Valeur")}</th><th scope="col">{t(noun.1)}</th>
+                            {funders.then(|| view! { <th scope="col">{t("dont cofinancés")}</th><th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Lignes sans montant publié")}</th> })}
                         </tr></thead>
                         <tbody>{rows.into_iter().map(|b| view! {
                             <tr data-value=b.value.clone()>

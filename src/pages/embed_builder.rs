@@ -2,6 +2,7 @@
 //! meaningful title (RGAA), options, and a live preview.
 
 use crate::app::use_data;
+use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -17,7 +18,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         q.view = if q.view == View::Liste { View::Liste } else { q.view };
         q
     });
-    let title = RwSignal::new("Pôles de compétitivité et projets — Pôles Explorer".to_string());
+    let title = RwSignal::new(t("Pôles de compétitivité et projets — Pôles Explorer").to_string());
     let lock_region = RwSignal::new(true);
     let colour = RwSignal::new(String::new());
     let height = RwSignal::new(900u32);
@@ -54,40 +55,40 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
     view! {
         <article class="record embed-builder" data-testid="embed-builder">
-            <p class="breadcrumb"><a href=move || href(&format!("/{}", format(&query.get())))>"← Revenir à l'explorateur"</a></p>
-            <h1 tabindex="-1">"Intégrer l'explorateur dans un site"</h1>
-            <p class="lead">"Copiez ce code dans une page de votre site : l'explorateur s'y affiche avec les filtres choisis, s'ajuste en hauteur et reste utilisable au clavier et hors ligne (sur le même site)."</p>
+            <p class="breadcrumb"><a href=move || href(&format!("/{}", format(&query.get())))>{t("← Revenir à l'explorateur")}</a></p>
+            <h1 tabindex="-1">{t("Intégrer l'explorateur dans un site")}</h1>
+            <p class="lead">{t("Copiez ce code dans une page de votre site : l'explorateur s'y affiche avec les filtres choisis, s'ajuste en hauteur et reste utilisable au clavier et hors ligne (sur le même site).")}</p>
             <form class="builder-form" on:submit=|ev| ev.prevent_default()>
                 <p>
-                    <label for="embed-title">"Titre du cadre (lu par les lecteurs d'écran, obligatoire)"</label>
+                    <label for="embed-title">{t("Titre du cadre (lu par les lecteurs d'écran, obligatoire)")}</label>
                     <input id="embed-title" type="text" data-testid="embed-title" required prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </p>
                 {move || has_region().then(|| view! {
                     <p>
                         <label>
                             <input type="checkbox" data-testid="embed-lock-region" prop:checked=move || lock_region.get() on:change=move |ev| lock_region.set(event_target_checked(&ev)) />
-                            " Fixer la région (" {region_names()} ") : les visiteurs ne pourront pas la changer"
+                            {tf(" Fixer la région ({}) : les visiteurs ne pourront pas la changer", &[&region_names()])}
                         </label>
                     </p>
                 })}
                 <p>
-                    <label for="embed-colour">"Couleur principale (6 chiffres hexadécimaux, facultatif)"</label>
+                    <label for="embed-colour">{t("Couleur principale (6 chiffres hexadécimaux, facultatif)")}</label>
                     <input id="embed-colour" type="text" data-testid="embed-colour" placeholder="1d4e89" maxlength="7" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev)) />
                     {move || colour_check().1.map(|n| view! { <span class="field-error" role="alert">{n}</span> })}
                 </p>
                 <p>
-                    <label for="embed-height">"Hauteur initiale (pixels ; ajustée ensuite automatiquement par embed.js)"</label>
+                    <label for="embed-height">{t("Hauteur initiale (pixels ; ajustée ensuite automatiquement par embed.js)")}</label>
                     <input id="embed-height" type="number" min="300" max="5000" data-testid="embed-height" prop:value=move || height.get().to_string()
                         on:change=move |ev| { if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(300, 5000)) } } />
                 </p>
             </form>
-            <h2>"Code à copier"</h2>
-            <textarea readonly rows="5" class="code" data-testid="embed-code" aria-label="Code d'intégration" prop:value=move || snippet.get().html></textarea>
+            <h2>{t("Code à copier")}</h2>
+            <textarea readonly rows="5" class="code" data-testid="embed-code" aria-label=t("Code d'intégration") prop:value=move || snippet.get().html></textarea>
             <p>
-                <button type="button" class="button" on:click=copy>"Copier le code"</button>
-                <span role="status" class="muted">{move || copied.get().then_some(" Code copié.")}</span>
+                <button type="button" class="button" on:click=copy>{t("Copier le code")}</button>
+                <span role="status" class="muted">{move || copied.get().then_some(t(" Code copié."))}</span>
             </p>
-            <h2>"Aperçu"</h2>
+            <h2>{t("Aperçu")}</h2>
             <iframe class="preview" data-testid="embed-preview" src=move || snippet.get().src title=move || title.get() height="600"></iframe>
         </article>
     }

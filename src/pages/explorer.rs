@@ -10,7 +10,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use poles_core::engine::Results;
 use poles_core::facets::{chips, listed, options, show_departements, FacetOption, FILTERABLE_FROM};
-use poles_core::format::{count, eur, group_thousands};
+use crate::i18n::{count, t, tf, tr};
+use poles_core::format::{eur, group_thousands};
 use poles_core::listing::{window as list_window, RENDER_ALL_UP_TO};
 use poles_core::model::PoleStatusCode;
 use super::charts::StatsView;
@@ -66,13 +67,11 @@ pub fn Explorer() -> impl IntoView {
         (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.is_labelled()).count())
     };
     view! {
-        <h1 tabindex="-1">"Explorer les pôles de compétitivité et leurs projets"</h1>
+        <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
         <p class="intro">
-            {format!(
+            {tf(
                 "{} labellisés par {} pôles, dont {} labellisés pour 2023-2026. Chaque fiche cite ses sources.",
-                count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"),
-                d.1,
-                d.2
+                &[&count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"), &d.1.to_string(), &d.2.to_string()],
             )}
         </p>
         <Tabs query=query n_projects=d.0 n_poles=d.1 />
@@ -80,13 +79,13 @@ pub fn Explorer() -> impl IntoView {
         <div class="explorer">
             <FilterBar data=data.clone() query=query results=results go=go />
             <section class="results-pane" aria-labelledby="results-title">
-                <h2 id="results-title" class="visually-hidden" tabindex="-1">"Résultats"</h2>
+                <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
                 <ActiveFilters data=data.clone() query=query go=go />
                 <ResultsHeader query=query results=results go=go />
                 <div class="view-bar">
                     <ViewSwitch query=query />
                     {(!use_embed().embed.enabled).then(|| view! {
-                        <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", format(&query.get())))>"Intégrer cette vue dans un site"</a>
+                        <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", format(&query.get())))>{t("Intégrer cette vue dans un site")}</a>
                     })}
                 </div>
                 {
@@ -118,12 +117,12 @@ fn Tabs(query: Memo<Query>, n_projects: usize, n_poles: usize) -> impl IntoView 
         href(&format!("/{}", format(&q)))
     };
     view! {
-        <nav class="tabs" aria-label="Listes">
+        <nav class="tabs" aria-label=t("Listes")>
             <a href=move || tab_href(Tab::Projets) aria-current=move || (query.with(|q| q.tab) == Tab::Projets).then_some("page") data-testid="tab-projets">
-                "Projets " <span class="tab-count">{n_projects}</span>
+                {t("Projets ")} <span class="tab-count">{n_projects}</span>
             </a>
             <a href=move || tab_href(Tab::Poles) aria-current=move || (query.with(|q| q.tab) == Tab::Poles).then_some("page") data-testid="tab-poles">
-                "Pôles " <span class="tab-count">{n_poles}</span>
+                {t("Pôles ")} <span class="tab-count">{n_poles}</span>
             </a>
         </nav>
     }
@@ -133,11 +132,11 @@ fn Tabs(query: Memo<Query>, n_projects: usize, n_poles: usize) -> impl IntoView 
 #[component]
 fn ViewSwitch(query: Memo<Query>) -> impl IntoView {
     view! {
-        <nav class="views" aria-label="Affichage des résultats">
+        <nav class="views" aria-label=t("Affichage des résultats")>
             {View::ALL.into_iter().map(|v| {
                 let link = move || href(&format!("/{}", format(&Query { view: v, ..query.get() })));
                 view! {
-                    <a href=link data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{v.label_fr()}</a>
+                    <a href=link data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
                 }
             }).collect_view()}
         </nav>
@@ -152,8 +151,8 @@ fn UrlNotices(notices: Memo<Vec<Notice>>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <div class="url-notice" role="status" data-testid="url-notice">
-                    <p><strong>"Certains paramètres de l'adresse ont été ignorés :"</strong></p>
-                    <ul>{list.into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                    <p><strong>{t("Certains paramètres de l'adresse ont été ignorés :")}</strong></p>
+                    <ul>{list.into_iter().map(|n| view! { <li>{tf("« {}={} » ignoré : {}", &[&n.param, &n.value, &tr(&n.reason)])}</li> }).collect_view()}</ul>
                 </div>
             }
         })
@@ -170,7 +169,7 @@ fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) ->
         for f in Facet::ALL.into_iter().filter(|f| embed.is_locked(*f)) {
             *unlocked.facet_mut(f) = Default::default();
         }
-        let list: Vec<_> = chips(&data.loaded.dataset, &unlocked)
+        let list: Vec<_> = chips(&data.loaded.dataset, &unlocked, &t)
             .into_iter()
             .map(|mut c| {
                 embed.enforce(&mut c.without);
@@ -181,11 +180,11 @@ fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) ->
             let mut cleared = q.cleared();
             embed.enforce(&mut cleared);
             view! {
-                <div class="chips" aria-label="Filtres actifs" role="group">
+                <div class="chips" aria-label=t("Filtres actifs") role="group">
                     <ul>
                         {list.into_iter().map(|c| {
                             let without = c.without.clone();
-                            let aria = format!("Retirer le filtre {}", c.label);
+                            let aria = tf("Retirer le filtre {}", &[&c.label]);
                             view! {
                                 <li>
                                     <button type="button" class="chip" data-testid="filter-chip" aria-label=aria on:click=move |_| go.run((without.clone(), false))>
@@ -195,7 +194,7 @@ fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) ->
                             }
                         }).collect_view()}
                     </ul>
-                    <button type="button" class="link-button" data-testid="clear-filters" on:click=move |_| go.run((cleared.clone(), false))>"Tout effacer"</button>
+                    <button type="button" class="link-button" data-testid="clear-filters" on:click=move |_| go.run((cleared.clone(), false))>{t("Tout effacer")}</button>
                 </div>
             }
         })
@@ -214,20 +213,20 @@ fn ResultsHeader(query: Memo<Query>, results: Memo<Results>, go: Callback<(Query
     let totals = move || {
         let r = results.get();
         (r.tab == Tab::Projets).then(|| {
-            let t = &r.totals;
-            let published = if t.with_published_amount > 0 {
-                format!("{} de financements publiés (pour {})", eur(t.amount_published), count(t.with_published_amount, "projet", "projets"))
+            let tot = &r.totals;
+            let published = if tot.with_published_amount > 0 {
+                tf("{} de financements publiés (pour {})", &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets")])
             } else {
-                "aucun montant publié".to_string()
+                t("aucun montant publié").to_string()
             };
             let year_note = (r.unknown_year_excluded > 0).then(|| {
-                format!(" · {} sans année connue écarté(s) par le filtre d'années", group_thousands(r.unknown_year_excluded as u64))
+                tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)])
             });
             view! {
                 <p class="totals" data-testid="totals">
                     <span data-testid="total-published">{published}</span>
                     " · "
-                    <span data-testid="total-unpublished">{count(t.with_unpublished_amount, "projet avec un montant non publié", "projets avec un montant non publié")}</span>
+                    <span data-testid="total-unpublished">{count(tot.with_unpublished_amount, "projet avec un montant non publié", "projets avec un montant non publié")}</span>
                     {year_note}
                 </p>
             }
@@ -248,12 +247,12 @@ fn ResultsHeader(query: Memo<Query>, results: Memo<Results>, go: Callback<(Query
                 {totals}
             </div>
             <div class="sort">
-                <label for="tri">"Trier par"</label>
+                <label for="tri">{t("Trier par")}</label>
                 <select id="tri" data-testid="sort-select" on:change=on_sort>
                     {move || {
                         let q = query.get();
                         Sort::ALL.into_iter().filter(|s| s.applies_to(q.tab)).map(|s| view! {
-                            <option value=s.code() selected=q.sort == s>{s.label_fr()}</option>
+                            <option value=s.code() selected=q.sort == s>{t(s.label_fr())}</option>
                         }).collect_view()
                     }}
                 </select>
@@ -270,8 +269,8 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
     let active = {
         let data = data.clone();
         move || {
-            let n = query.with(|q| chips(&data.loaded.dataset, q).len());
-            if n == 0 { String::new() } else { format!(" ({n} actif{})", if n > 1 { "s" } else { "" }) }
+            let n = query.with(|q| chips(&data.loaded.dataset, q, &t).len());
+            if n == 0 { String::new() } else { tf(if n > 1 { " ({} actifs)" } else { " ({} actif)" }, &[&n.to_string()]) }
         }
     };
     let facet_view = move |facet: Facet| {
@@ -283,8 +282,8 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
             });
             return view! {
                 <div class="facet locked" data-testid="locked-facet" data-facet=facet.param()>
-                    <p><strong>{facet.label_fr()} " : "</strong>{if labels.is_empty() { "toutes".to_string() } else { labels }}</p>
-                    <p class="hint">"Filtre fixé par le site qui intègre l'explorateur."</p>
+                    <p><strong>{t(facet.label_fr())} {t(" : ")}</strong>{if labels.is_empty() { t("toutes").to_string() } else { labels }}</p>
+                    <p class="hint">{t("Filtre fixé par le site qui intègre l'explorateur.")}</p>
                 </div>
             }
             .into_any();
@@ -293,14 +292,14 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
         view! { <FacetBox facet=facet options=opts query=query go=go /> }.into_any()
     };
     view! {
-        <aside class="filters" aria-label="Filtres">
+        <aside class="filters" aria-label=t("Filtres")>
             // Keyboard users can jump over the long filter lists.
-            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| crate::components::focus("#results-title")>"Aller aux résultats"</button>
+            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| crate::components::focus("#results-title")>{t("Aller aux résultats")}</button>
             <details class="filters-toggle" open=open>
-                <summary data-testid="filters-summary">"Filtres" {active}</summary>
+                <summary data-testid="filters-summary">{t("Filtres")} {active}</summary>
                 <SearchBox query=query go=go />
                 {facet_view(Facet::Region)}
-                <p class="rule">"Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve)."</p>
+                <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>
                 {let fv = facet_view.clone(); move || query.with(show_departements).then(|| fv(Facet::Departement))}
                 {facet_view(Facet::Theme)}
                 {let fv = facet_view.clone(); move || (tab.get() == Tab::Projets).then(|| view! {
@@ -355,14 +354,14 @@ fn SearchBox(query: Memo<Query>, go: Callback<(Query, bool)>) -> impl IntoView {
     };
     view! {
         <div class="search">
-            <label for="q">"Rechercher"</label>
+            <label for="q">{t("Rechercher")}</label>
             <input id="q" type="search" data-testid="search-input" autocomplete="off" spellcheck="false"
-                placeholder="acronyme, titre, partenaire, pôle…"
+                placeholder=t("acronyme, titre, partenaire, pôle…")
                 prop:value=move || text.get()
                 on:input=on_input
                 on:change=move |_| commit(true)
                 on:keydown=move |ev| if ev.key() == "Enter" { commit(true) } />
-            <p class="hint">"Sans tenir compte des accents ni des majuscules."</p>
+            <p class="hint">{t("Sans tenir compte des accents ni des majuscules.")}</p>
         </div>
     }
 }
@@ -383,19 +382,19 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
     let hint = move || {
         let (list, left) = shown.get();
         if left > 0 {
-            Some(format!("{} autres valeurs : filtrez la liste pour les voir.", group_thousands(left as u64)))
+            Some(tf("{} autres valeurs : filtrez la liste pour les voir.", &[&group_thousands(left as u64)]))
         } else if list.is_empty() && !filter.with(|f| f.trim().is_empty()) {
-            Some("Aucune valeur ne correspond.".to_string())
+            Some(t("Aucune valeur ne correspond.").to_string())
         } else {
             None
         }
     };
     view! {
         <fieldset class="facet" data-facet=facet.param()>
-            <legend>{facet.label_fr()}</legend>
+            <legend>{t(facet.label_fr())}</legend>
             {move || filterable.get().then(|| view! {
                 <input type="search" class="facet-filter" data-testid="facet-filter" data-facet=facet.param()
-                    aria-label=format!("Filtrer la liste : {}", facet.label_fr()) placeholder="Filtrer la liste…"
+                    aria-label=tf("Filtrer la liste : {}", &[t(facet.label_fr())]) placeholder=t("Filtrer la liste…")
                     autocomplete="off" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             })}
@@ -407,7 +406,7 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
                         let excluded = o.state == ValueState::Excluded;
                         let (v1, v2) = (o.value.clone(), o.value.clone());
                         let state_code = match o.state { ValueState::Off => "off", ValueState::Included => "included", ValueState::Excluded => "excluded" };
-                        let exclude_label = if excluded { format!("Ne plus exclure {}", o.label) } else { format!("Exclure {}", o.label) };
+                        let exclude_label = tf(if excluded { "Ne plus exclure {}" } else { "Exclure {}" }, &[&o.label]);
                         view! {
                             <li class="facet-option" class:excluded=excluded class:empty=!o.enabled>
                                 <button type="button" role="checkbox" class="option"
@@ -448,9 +447,9 @@ fn FunderModeSwitch(query: Memo<Query>, go: Callback<(Query, bool)>) -> impl Int
     let all = move || query.with(|q| q.funder_mode == FunderMode::All);
     view! {
         <fieldset class="funder-mode">
-            <legend>"Projets ayant, parmi les financeurs cochés…"</legend>
-            <label><input type="radio" name="financeur_mode" data-testid="funder-mode-any" prop:checked=move || !all() on:change=move |_| set(FunderMode::Any) />" au moins un"</label>
-            <label><input type="radio" name="financeur_mode" data-testid="funder-mode-all" prop:checked=all on:change=move |_| set(FunderMode::All) />" tous"</label>
+            <legend>{t("Projets ayant, parmi les financeurs cochés…")}</legend>
+            <label><input type="radio" name="financeur_mode" data-testid="funder-mode-any" prop:checked=move || !all() on:change=move |_| set(FunderMode::Any) />{t(" au moins un")}</label>
+            <label><input type="radio" name="financeur_mode" data-testid="funder-mode-all" prop:checked=all on:change=move |_| set(FunderMode::All) />{t(" tous")}</label>
         </fieldset>
     }
 }
@@ -472,14 +471,14 @@ fn YearRange(query: Memo<Query>, go: Callback<(Query, bool)>) -> impl IntoView {
     };
     view! {
         <fieldset class="years">
-            <legend>"Année"</legend>
-            <label>"de " <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-min"
+            <legend>{t("Année")}</legend>
+            <label>{t("de ")} <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-min"
                 prop:value=move || query.with(|q| q.year_min.map(|y| y.to_string()).unwrap_or_default())
                 on:change=move |ev| set("min", ev) /></label>
-            <label>" à " <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-max"
+            <label>{t(" à ")} <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-max"
                 prop:value=move || query.with(|q| q.year_max.map(|y| y.to_string()).unwrap_or_default())
                 on:change=move |ev| set("max", ev) /></label>
-            <p class="hint">"Les projets dont l'année n'est pas connue sont écartés dès qu'une borne est fixée."</p>
+            <p class="hint">{t("Les projets dont l'année n'est pas connue sont écartés dès qu'une borne est fixée.")}</p>
         </fieldset>
     }
 }
@@ -493,16 +492,16 @@ fn ProjectTable(data: Data, results: Memo<Results>) -> impl IntoView {
             let title = p.title.clone().or_else(|| p.summary.clone());
             view! {
                 <tr data-testid="project-row" data-id=p.id.clone() aria-rowindex=pos + 2>
-                    <th scope="row" data-label="Acronyme"><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
-                    <td data-label="Intitulé">{or_unknown(title, "intitulé non publié")}</td>
-                    <td data-label="Pôles">{if p.poles.is_empty() {
-                        view! { <span class="unknown">"aucun pôle cité"</span> }.into_any()
+                    <th scope="row" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
+                    <td data-label=t("Intitulé")>{or_unknown(title, t("intitulé non publié"))}</td>
+                    <td data-label=t("Pôles")>{if p.poles.is_empty() {
+                        view! { <span class="unknown">{t("aucun pôle cité")}</span> }.into_any()
                     } else {
                         pole_links(d, &p.poles).into_any()
                     }}</td>
-                    <td data-label="Année">{or_unknown(p.year.map(|y| y.to_string()), "inconnue")}</td>
-                    <td data-label="Financeurs">{if funders.is_empty() {
-                        view! { <span class="unknown">"non publiés"</span> }.into_any()
+                    <td data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
+                    <td data-label=t("Financeurs")>{if funders.is_empty() {
+                        view! { <span class="unknown">{t("non publiés")}</span> }.into_any()
                     } else {
                         view! { <span>{funders.join(", ")}</span> }.into_any()
                     }}</td>
@@ -525,19 +524,19 @@ fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
             let n = data.index.projects_of_pole(i);
             view! {
                 <tr data-testid="pole-row" data-id=p.id.clone() aria-rowindex=pos + 2>
-                    <th scope="row" data-label="Pôle">
+                    <th scope="row" data-label=t("Pôle")>
                         <a href=href(&format!("/poles/{}", p.id))>{p.name.clone()}</a>
                         {p.short_name.clone().filter(|s| *s != p.name).map(|s| view! { <span class="muted">" (" {s} ")"</span> })}
                     </th>
-                    <td data-label="Thèmes">{theme_tags(d, &p.themes)}</td>
-                    <td data-label="Régions">{if p.regions.is_empty() {
-                        view! { <span class="unknown">"non renseignées"</span> }.into_any()
+                    <td data-label=t("Thèmes")>{theme_tags(d, &p.themes)}</td>
+                    <td data-label=t("Régions")>{if p.regions.is_empty() {
+                        view! { <span class="unknown">{t("non renseignées")}</span> }.into_any()
                     } else {
                         view! { <span>{region_names(d, &p.regions)}</span> }.into_any()
                     }}</td>
-                    <td data-label="Projets">{n}</td>
-                    <td data-label="Label">
-                        <span class=status_class>{p.status.code.label_fr()}</span>
+                    <td data-label=t("Projets")>{n}</td>
+                    <td data-label=t("Label")>
+                        <span class=status_class>{t(p.status.code.label_fr())}</span>
                         {(p.status.code != PoleStatusCode::Actif).then(|| view! { <span class="muted status-detail">{p.status.label.clone()}</span> })}
                     </td>
                 </tr>
@@ -626,9 +625,9 @@ where
     view! {
         <div class="table-wrap">
             <table class="results" data-testid=testid aria-rowcount=move || total.get() + 1>
-                <caption class="visually-hidden">{caption}</caption>
+                <caption class="visually-hidden">{t(caption)}</caption>
                 <thead>
-                    <tr aria-rowindex="1">{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                    <tr aria-rowindex="1">{headers.iter().map(|h| view! { <th scope="col">{t(h)}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody node_ref=body>
                     {move || spacer(win.get().before_px)}
@@ -644,6 +643,6 @@ where
 #[component]
 fn EmptyResults(results: Memo<Results>) -> impl IntoView {
     move || results.with(|r| r.items.is_empty()).then(|| view! {
-        <p class="empty" data-testid="no-results">"Aucun résultat pour ces filtres. Retirez un filtre ou effacez-les tous."</p>
+        <p class="empty" data-testid="no-results">{t("Aucun résultat pour ces filtres. Retirez un filtre ou effacez-les tous.")}</p>
     })
 }

@@ -8,7 +8,8 @@ use crate::paths::href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poles_core::engine::Results;
-use poles_core::format::{count, eur, group_thousands, num};
+use crate::i18n::{count, t, tf};
+use poles_core::format::{eur, group_thousands, num};
 use poles_core::geo::{class_breaks, class_of};
 use poles_core::query::{Facet, Measure, Query, Tab, ValueState};
 use poles_core::validate::{FileError, GeoData};
@@ -61,14 +62,14 @@ pub fn MapView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callb
     let data2 = data.clone();
     view! {
         <section class="map-view" aria-labelledby="map-title" data-testid="map-view">
-            <h2 id="map-title">"Carte"</h2>
+            <h2 id="map-title">{t("Carte")}</h2>
             {move || match geo.get() {
-                None => view! { <p class="loading" role="status">"Chargement de la carte…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{t("Chargement de la carte…")}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <div class="load-error" role="alert" data-testid="map-error">
-                        <p>{e.to_string()}</p>
-                        <p>"La liste et les statistiques restent disponibles."</p>
-                        <button type="button" class="button" on:click=move |_| retry.run(())>"Réessayer"</button>
+                        <p>{crate::i18n::file_error(&e)}</p>
+                        <p>{t("La liste et les statistiques restent disponibles.")}</p>
+                        <button type="button" class="button" on:click=move |_| retry.run(())>{t("Réessayer")}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(g)) => view! { <MapBody data=data2.clone() geo=g query=query results=results go=go /> }.into_any(),
@@ -126,18 +127,18 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
     let noun = move || if query.with(|q| q.tab) == Tab::Poles { ("pôle", "pôles") } else { ("projet", "projets") };
     let describe = move |a: &Area| {
         let (s, p) = noun();
-        let mut t = format!("{} : {}", a.name, count(a.count as usize, s, p));
+        let mut text = tf("{} : {}", &[&a.name, &count(a.count as usize, s, p)]);
         if query.with(|q| q.tab) == Tab::Projets {
             if a.amount > 0.0 {
-                t.push_str(&format!(", {} publiés", eur(a.amount)));
+                text.push_str(&tf(", {} publiés", &[&eur(a.amount)]));
             } else if a.count > 0 {
-                t.push_str(", aucun montant publié");
+                text.push_str(t(", aucun montant publié"));
             }
             if a.unpublished > 0 {
-                t.push_str(&format!(", {} avec un montant non publié", a.unpublished));
+                text.push_str(&tf(", {} avec un montant non publié", &[&a.unpublished.to_string()]));
             }
         }
-        t
+        text
     };
     let toggle = move |code: String| {
         let mut q = query.get_untracked();
@@ -203,21 +204,21 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
             {move || drill.get().map(|r| {
                 let name = loaded.dataset.region_name(&r).to_string();
                 view! {
-                    <button type="button" class="button secondary" data-testid="map-back" on:click=back>"← France entière"</button>
-                    <span class="map-zoom">"Départements de " {name}</span>
+                    <button type="button" class="button secondary" data-testid="map-back" on:click=back>{t("← France entière")}</button>
+                    <span class="map-zoom">{tf("Départements de {}", &[&name])}</span>
                 }
             })}
             {move || (query.with(|q| q.tab) == Tab::Projets).then(|| view! {
                 <fieldset class="measure">
-                    <legend>"Colorier selon"</legend>
-                    <label><input type="radio" name="mesure" data-testid="map-measure-nombre" prop:checked=move || measure.get() == Measure::Nombre on:change=move |_| set_measure(Measure::Nombre) />" le nombre de projets"</label>
-                    <label><input type="radio" name="mesure" data-testid="map-measure-montant" prop:checked=move || measure.get() == Measure::Montant on:change=move |_| set_measure(Measure::Montant) />" les montants publiés"</label>
+                    <legend>{t("Colorier selon")}</legend>
+                    <label><input type="radio" name="mesure" data-testid="map-measure-nombre" prop:checked=move || measure.get() == Measure::Nombre on:change=move |_| set_measure(Measure::Nombre) />{t(" le nombre de projets")}</label>
+                    <label><input type="radio" name="mesure" data-testid="map-measure-montant" prop:checked=move || measure.get() == Measure::Montant on:change=move |_| set_measure(Measure::Montant) />{t(" les montants publiés")}</label>
                 </fieldset>
             })}
         </div>
-        <p class="hint">"Cliquez sur une région (ou Entrée au clavier) pour filtrer ; choisir une seule région affiche ses départements."</p>
+        <p class="hint">{t("Cliquez sur une région (ou Entrée au clavier) pour filtrer ; choisir une seule région affiche ses départements.")}</p>
         <div class="map-wrap">
-            <svg class="map" data-testid="map" viewBox=view_box role="group" aria-label="Carte des régions, colorée selon les résultats">
+            <svg class="map" data-testid="map" viewBox=view_box role="group" aria-label=t("Carte des régions, colorée selon les résultats")>
                 {move || drill.get().is_none().then(|| insets.iter().map(|i| view! {
                     <rect class="inset" x=num(i.box_[0]) y=num(i.box_[1]) width=num(i.box_[2]) height=num(i.box_[3]) />
                 }).collect_view())}
@@ -248,17 +249,17 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                     {move || {
                         let r = if drill.get().is_some() { 1.6 * dpk } else { 3.2 };
                         points.get().into_iter().map(|(id, name, x, y)| view! {
-                            <circle cx=num(x) cy=num(y) r=num(r) data-pole=id><title>{format!("Siège : {name}")}</title></circle>
+                            <circle cx=num(x) cy=num(y) r=num(r) data-pole=id><title>{tf("Siège : {}", &[&name])}</title></circle>
                         }).collect_view()
                     }}
                 </g>
             </svg>
-            <p class="map-info" role="status" aria-live="polite" data-testid="map-info">{move || info().unwrap_or_else(|| if drill.get().is_some() { "Survolez ou sélectionnez un département pour voir ses chiffres.".into() } else { "Survolez ou sélectionnez une région pour voir ses chiffres.".into() })}</p>
+            <p class="map-info" role="status" aria-live="polite" data-testid="map-info">{move || info().unwrap_or_else(|| t(if drill.get().is_some() { "Survolez ou sélectionnez un département pour voir ses chiffres." } else { "Survolez ou sélectionnez une région pour voir ses chiffres." }).to_string())}</p>
         </div>
         <Legend breaks=breaks measure=measure noun=Signal::derive(move || noun().1) />
         <MapTable areas=areas query=query toggle=Callback::new(move |c: String| toggle(c)) drill=drill />
-        <p class="credit">"Contours : IGN, ADMIN EXPRESS COG (édition 2018) ; codes et noms : INSEE, COG 2018 ; mise en forme france-geojson (Grégoire David) — Licence Ouverte (Etalab). Projection Lambert-93, encarts pour l'outre-mer. Points : sièges des pôles (commune)."</p>
-        <p><a href=move || href(&format!("/{}", poles_core::query::format(&poles_core::query::Query { view: poles_core::query::View::Liste, ..query.get() })))>"Voir ces résultats en liste"</a></p>
+        <p class="credit">{t("Contours : IGN, ADMIN EXPRESS COG (édition 2018) ; codes et noms : INSEE, COG 2018 ; mise en forme france-geojson (Grégoire David) — Licence Ouverte (Etalab). Projection Lambert-93, encarts pour l'outre-mer. Points : sièges des pôles (commune).")}</p>
+        <p><a href=move || href(&format!("/{}", poles_core::query::format(&poles_core::query::Query { view: poles_core::query::View::Liste, ..query.get() })))>{t("Voir ces résultats en liste")}</a></p>
     }
 }
 
@@ -267,14 +268,14 @@ fn Legend(breaks: Memo<Vec<f64>>, measure: Memo<Measure>, noun: Signal<&'static 
     let fmt = move |x: f64| if measure.get() == Measure::Montant { eur(x) } else { group_thousands(x.max(0.0) as u64) };
     view! {
         <div class="legend" data-testid="map-legend">
-            <span class="legend-title">{move || if measure.get() == Measure::Montant { "Montants publiés".to_string() } else { format!("Nombre de {}", noun.get()) }}</span>
+            <span class="legend-title">{move || if measure.get() == Measure::Montant { t("Montants publiés").to_string() } else { tf("Nombre de {}", &[t(noun.get())]) }}</span>
             <ul>
-                <li><Swatch fill=EMPTY />"aucun"</li>
+                <li><Swatch fill=EMPTY />{t("aucun")}</li>
                 {move || {
                     let b = breaks.get();
                     b.iter().enumerate().map(|(k, up)| {
                         let low = if k == 0 { None } else { Some(b[k - 1]) };
-                        let text = match low { None => format!("jusqu'à {}", fmt(*up)), Some(l) => format!("{} à {}", fmt(l), fmt(*up)) };
+                        let text = match low { None => tf("jusqu'à {}", &[&fmt(*up)]), Some(l) => tf("{} à {}", &[&fmt(l), &fmt(*up)]) };
                         view! { <li><Swatch fill=PALETTE[k.min(4)] />{text}</li> }
                     }).collect_view()
                 }}
@@ -289,12 +290,12 @@ fn MapTable(areas: Memo<Vec<Area>>, query: Memo<Query>, toggle: Callback<String>
     view! {
         <div class="table-wrap">
             <table class="figures" data-testid="map-table">
-                <caption>{move || if drill.get().is_some() { "Chiffres par département (tableau équivalent à la carte)" } else { "Chiffres par région (tableau équivalent à la carte)" }}</caption>
+                <caption>{move || t(if drill.get().is_some() { "Chiffres par département (tableau équivalent à la carte)" } else { "Chiffres par région (tableau équivalent à la carte)" })}</caption>
                 <thead><tr>
-                    <th scope="col">{move || if drill.get().is_some() { "Département" } else { "Région" }}</th>
-                    <th scope="col">{move || if projects() { "Projets" } else { "Pôles" }}</th>
-                    {move || projects().then(|| view! { <th scope="col">"Montants publiés"</th><th scope="col">"Projets avec montant non publié"</th> })}
-                    <th scope="col">"Filtre"</th>
+                    <th scope="col">{move || t(if drill.get().is_some() { "Département" } else { "Région" })}</th>
+                    <th scope="col">{move || t(if projects() { "Projets" } else { "Pôles" })}</th>
+                    {move || projects().then(|| view! { <th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Projets avec montant non publié")}</th> })}
+                    <th scope="col">{t("Filtre")}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -309,7 +310,7 @@ fn MapTable(areas: Memo<Vec<Area>>, query: Memo<Query>, toggle: Callback<String>
                                     <td class="num">{a.count}</td>
                                     {projects().then(|| view! { <td class="num">{if a.amount > 0.0 { eur(a.amount) } else { "—".to_string() }}</td><td class="num">{a.unpublished}</td> })}
                                     <td><button type="button" class="link-button" aria-pressed=if a.selected { "true" } else { "false" } on:click=move |_| toggle.run(code.clone())>
-                                        {if a.selected { "Retirer" } else { "Filtrer" }}<span class="visually-hidden">{format!(" {}", a.name)}</span>
+                                        {t(if a.selected { "Retirer" } else { "Filtrer" })}<span class="visually-hidden">{format!(" {}", a.name)}</span>
                                     </button></td>
                                 </tr>
                             }

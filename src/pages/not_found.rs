@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::paths::href;
 use leptos::prelude::*;
 
@@ -6,9 +7,9 @@ use leptos::prelude::*;
 pub fn NotFound(#[prop(optional, into)] detail: Option<String>) -> impl IntoView {
     view! {
         <section class="not-found" data-testid="not-found">
-            <h1 tabindex="-1">"Page introuvable"</h1>
-            <p>{detail.unwrap_or_else(|| "L'adresse demandée ne correspond à aucune page de l'explorateur.".into())}</p>
-            <p><a href=href("/")>"Revenir à l'explorateur"</a></p>
+            <h1 tabindex="-1">{t("Page introuvable")}</h1>
+            <p>{detail.unwrap_or_else(|| t("L'adresse demandée ne correspond à aucune page de l'explorateur.").into())}</p>
+            <p><a href=href("/")>{t("Revenir à l'explorateur")}</a></p>
         </section>
     }
 }

@@ -31,3 +31,23 @@ test('no axe violation on the data error view and the problems panel', async ({ 
   await expect(page.getByTestId('load-error')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the déclaration d\'accessibilité is linked from every page, styled, and has no axe violation', async ({ page }) => {
+  await page.goto('/projets/damav');
+  const link = page.getByTestId('a11y-link');
+  await expect(link).toHaveText('Accessibilité : non conforme');
+  await link.click();
+  await expect(page).toHaveURL(/\/accessibilite\.html$/);
+  const statement = page.getByTestId('a11y-statement');
+  await expect(statement.locator('h1')).toHaveText("Déclaration d'accessibilité");
+  for (const h of ['État de conformité', 'Résultats des tests', 'Contenus non accessibles', 'Établissement de cette déclaration', "Retour d'information et contact", 'Voies de recours']) {
+    await expect(statement.locator('h2', { hasText: h })).toBeVisible();
+  }
+  // The stylesheet (hashed name, filled in after the build) applies.
+  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('h1')).toHaveText('Accessibility statement');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await violations(page)).toEqual([]);
+});

@@ -67,13 +67,13 @@ pub fn parse_config(text: &str) -> (Config, Vec<String>) {
 
 /// The data base selected by the `donnees` URL parameter, if it stays on the page's origin.
 /// `page_origin` is like "https://www.example.fr". Returns the base (ending with `/`) or why not.
-pub fn same_origin_data(param: &str, page_origin: &str) -> Result<String, String> {
+pub fn same_origin_data(param: &str, page_origin: &str) -> Result<String, &'static str> {
     let p = param.trim();
     if p.is_empty() {
-        return Err("adresse vide".into());
+        return Err("adresse vide");
     }
     if p.starts_with("//") || p.contains('\\') || p.contains("..") {
-        return Err("adresse refusée".into());
+        return Err("adresse refusée");
     }
     if p.starts_with('/') {
         return Ok(with_slash(p));
@@ -81,7 +81,7 @@ pub fn same_origin_data(param: &str, page_origin: &str) -> Result<String, String
     let origin = page_origin.trim_end_matches('/');
     match p.strip_prefix(origin) {
         Some(rest) if rest.starts_with('/') => Ok(with_slash(p)),
-        _ => Err("seules des données du même site peuvent être choisies par l'adresse".into()),
+        _ => Err("seules des données du même site peuvent être choisies par l'adresse"),
     }
 }
 
@@ -96,13 +96,24 @@ pub struct Embed {
 }
 
 /// Relative luminance of an sRGB colour (WCAG 2.1).
+/// x^2.4 for x in (0, 1], as x² · (x²)^(1/5) with Newton's method for the fifth root: enough
+/// precision for contrast ratios, without the general `pow` code in the WASM.
+fn pow_2_4(x: f64) -> f64 {
+    let x2 = x * x;
+    let mut y: f64 = 1.0;
+    for _ in 0..60 {
+        y = (4.0 * y + x2 / (y * y * y * y)) / 5.0;
+    }
+    x2 * y
+}
+
 pub fn luminance(rgb: [u8; 3]) -> f64 {
     let c = |v: u8| {
         let s = v as f64 / 255.0;
         if s <= 0.039_28 {
             s / 12.92
         } else {
-            ((s + 0.055) / 1.055).powf(2.4)
+            pow_2_4((s + 0.055) / 1.055)
         }
     };
     0.2126 * c(rgb[0]) + 0.7152 * c(rgb[1]) + 0.0722 * c(rgb[2])
@@ -155,8 +166,9 @@ pub fn parse_embed(params: &[(String, String)]) -> (Embed, Vec<String>) {
     (e, notices)
 }
 
-/// The query-string parameters that belong to the embedding (and not to the explorer state).
-pub const EMBED_PARAMS: [&str; 4] = ["embed", "verrou", "couleur", "donnees"];
+/// The query-string parameters kept on every in-app link and not part of the explorer state: the
+/// embedding ones, and the page language (`lang=en`).
+pub const EMBED_PARAMS: [&str; 5] = ["embed", "verrou", "couleur", "donnees", "lang"];
 
 /// Escapes text for an HTML attribute value in double quotes.
 pub fn html_attr(s: &str) -> String {
@@ -198,6 +210,15 @@ pub fn embed_snippet(app_url: &str, query: &str, title: &str, locks: &[&str], co
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fifth_root_power_matches_powf() {
+        for k in 1..=255u32 {
+            let x = ((k as f64 / 255.0) + 0.055) / 1.055;
+            let (a, b) = (super::pow_2_4(x), x.powf(2.4));
+            assert!((a - b).abs() < 1e-12, "{x}: {a} vs {b}");
+        }
+    }
+
     use super::*;
 
     fn p(s: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -64,28 +64,31 @@ pub struct Chip {
     pub label: String,
 }
 
-/// The chips of the active filters of the query's tab, in facet order.
-pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
+/// The chips of the active filters of the query's tab, in facet order. `tr` translates the
+/// French message templates (the identity in French, see `i18n`).
+pub fn chips(data: &Dataset, q: &Query, tr: &dyn Fn(&'static str) -> &'static str) -> Vec<Chip> {
+    use crate::i18n::fill;
     let mut out = Vec::new();
     for facet in Facet::ALL.into_iter().filter(|f| f.applies_to(q.tab)) {
         let sel = q.facet(facet);
         for (v, excluded) in sel.include.iter().map(|v| (v, false)).chain(sel.exclude.iter().map(|v| (v, true))) {
             let mut without = q.clone();
             without.facet_mut(facet).set(v, ValueState::Off);
-            let mode = if facet == Facet::Financeur && !excluded && q.funder_mode == FunderMode::All && sel.include.len() > 1 { " (tous)" } else { "" };
-            let label = format!("{} : {}{}{}", facet.label_fr(), if excluded { "sauf " } else { "" }, value_label(data, facet, v), mode);
+            let mode = if facet == Facet::Financeur && !excluded && q.funder_mode == FunderMode::All && sel.include.len() > 1 { tr(" (tous)") } else { "" };
+            let template = if excluded { tr("{} : sauf {}") } else { tr("{} : {}") };
+            let label = fill(template, &[tr(facet.label_fr()), &value_label(data, facet, v)]) + mode;
             out.push(Chip { without, label });
         }
     }
     if !q.text.is_empty() {
-        out.push(Chip { without: Query { text: String::new(), ..q.clone() }, label: format!("Recherche : « {} »", q.text) });
+        out.push(Chip { without: Query { text: String::new(), ..q.clone() }, label: fill(tr("Recherche : « {} »"), &[&q.text]) });
     }
     if q.tab == Tab::Projets {
         let label = match (q.year_min, q.year_max) {
-            (Some(a), Some(b)) if a == b => Some(format!("Année : {a}")),
-            (Some(a), Some(b)) => Some(format!("Années : {a} à {b}")),
-            (Some(a), None) => Some(format!("Année : à partir de {a}")),
-            (None, Some(b)) => Some(format!("Année : jusqu'à {b}")),
+            (Some(a), Some(b)) if a == b => Some(fill(tr("Année : {}"), &[&a.to_string()])),
+            (Some(a), Some(b)) => Some(fill(tr("Années : {} à {}"), &[&a.to_string(), &b.to_string()])),
+            (Some(a), None) => Some(fill(tr("Année : à partir de {}"), &[&a.to_string()])),
+            (None, Some(b)) => Some(fill(tr("Année : jusqu'à {}"), &[&b.to_string()])),
             (None, None) => None,
         };
         if let Some(label) = label {
@@ -167,7 +170,7 @@ mod tests {
         q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
         q.text = "pôle".into();
         q.year_min = Some(2010);
-        let c = chips(d, &q);
+        let c = chips(d, &q, &|s| s);
         let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »", "Année : à partir de 2010"]);
         assert!(c[0].without.facet(Facet::Region).is_empty());

@@ -1,17 +1,25 @@
-//! French formatting of numbers, amounts and dates.
+//! Numbers, amounts and dates in the page's language (`i18n::current`): French by default
+//! (1 234 567 €, 26/11/2026), English with `lang=en` (€1,234,567, 26 November 2026).
+
+use crate::i18n::{current, Lang};
 
 /// Narrow no-break space, the French thousands separator (as `Intl.NumberFormat("fr-FR")`).
 pub const THOUSANDS_SEP: char = '\u{202F}';
 /// No-break space before the euro sign.
 pub const NBSP: char = '\u{00A0}';
 
-/// Groups the digits of a whole number by three: 1234567 -> "1 234 567".
+/// Groups the digits of a whole number by three: 1234567 -> "1 234 567" ("1,234,567" in English).
 pub fn group_thousands(n: u64) -> String {
+    group_in(current(), n)
+}
+
+pub fn group_in(lang: Lang, n: u64) -> String {
+    let sep = if lang == Lang::En { ',' } else { THOUSANDS_SEP };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(THOUSANDS_SEP);
+            out.push(sep);
         }
         out.push(c);
     }
@@ -22,11 +30,15 @@ pub fn group_thousands(n: u64) -> String {
 /// Amounts are validated as finite and non-negative before they reach here; anything else
 /// is shown as written by `{}` so that nothing is hidden.
 pub fn eur(amount: f64) -> String {
-    if amount.is_finite() && amount >= 0.0 && amount < 1e18 {
-        format!("{}{NBSP}€", group_thousands(amount.round() as u64))
-    } else {
-        "montant invalide".to_string()
+    eur_in(current(), amount)
+}
+
+pub fn eur_in(lang: Lang, amount: f64) -> String {
+    if !(amount.is_finite() && amount >= 0.0 && amount < 1e18) {
+        return if lang == Lang::En { "invalid amount" } else { "montant invalide" }.to_string();
     }
+    let n = group_in(lang, amount.round() as u64);
+    if lang == Lang::En { format!("€{n}") } else { format!("{n}{NBSP}€") }
 }
 
 /// A number for SVG attributes, with at most one decimal, without the float formatting machinery
@@ -44,17 +56,28 @@ pub fn num(x: f64) -> String {
     }
 }
 
-/// A count with its French noun, singular for 0 and 1: (2, "projet", "projets") -> "2 projets".
+/// A count with its noun (already in the page's language): singular for 0 and 1 in French,
+/// for 1 only in English: (2, "projet", "projets") -> "2 projets".
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    let noun = if n <= 1 { singular } else { plural };
-    format!("{} {noun}", group_thousands(n as u64))
+    let lang = current();
+    let noun = if n == 1 || (n == 0 && lang == Lang::Fr) { singular } else { plural };
+    format!("{} {noun}", group_in(lang, n as u64))
 }
 
-/// An ISO date (YYYY-MM-DD) in the French form DD/MM/YYYY; other text is returned unchanged.
+/// An ISO date (YYYY-MM-DD) as DD/MM/YYYY (French) or "26 November 2026" (English); other text
+/// is returned unchanged.
 pub fn date_fr(iso: &str) -> String {
+    date_in(current(), iso)
+}
+
+pub fn date_in(lang: Lang, iso: &str) -> String {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let parts: Vec<&str> = iso.split('-').collect();
     if parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2 {
-        format!("{}/{}/{}", parts[2], parts[1], parts[0])
+        match (lang, parts[1].parse::<usize>(), parts[2].parse::<u8>()) {
+            (Lang::En, Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {}", MONTHS[m - 1], parts[0]),
+            _ => format!("{}/{}/{}", parts[2], parts[1], parts[0]),
+        }
     } else {
         iso.to_string()
     }
@@ -93,6 +116,16 @@ mod tests {
         assert_eq!(count(0, "projet", "projets"), "0 projet");
         assert_eq!(count(1, "projet", "projets"), "1 projet");
         assert_eq!(count(323, "projet", "projets"), "323 projets");
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(eur_in(Lang::En, 1234567.0), "€1,234,567");
+        assert_eq!(group_in(Lang::En, 1000), "1,000");
+        assert_eq!(date_in(Lang::En, "2026-11-26"), "26 November 2026");
+        assert_eq!(date_in(Lang::En, "2026-01-05"), "5 January 2026");
+        assert_eq!(date_in(Lang::Fr, "2026-01-05"), "05/01/2026");
+        assert_eq!(eur_in(Lang::En, f64::NAN), "invalid amount");
     }
 
     #[test]

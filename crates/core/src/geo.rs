@@ -215,11 +215,12 @@ pub fn path_bbox(d: &str) -> Option<[f64; 4]> {
 /// Colour classes: `k` upper bounds ("nice" rounded) splitting `values` (positive ones) into classes
 /// of similar size. Returned bounds are increasing and unique; empty when every value is 0.
 pub fn class_breaks(values: &[f64], k: usize) -> Vec<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| *x > 0.0 && x.is_finite()).collect();
+    let v: Vec<f64> = values.iter().copied().filter(|x| *x > 0.0 && x.is_finite()).collect();
     if v.is_empty() || k == 0 {
         return Vec::new();
     }
-    v.sort_by(f64::total_cmp);
+    // Positive finite doubles order like their bits: the one sort of the app (`order_by`).
+    let v: Vec<f64> = crate::listing::order_by(v.len(), |i| (v[i].to_bits(), 0)).into_iter().map(|i| v[i]).collect();
     let mut out: Vec<f64> = Vec::new();
     for c in 1..=k {
         let q = v[((v.len() * c).div_ceil(k)).saturating_sub(1).min(v.len() - 1)];
@@ -236,7 +237,11 @@ fn nice_ceil(x: f64) -> f64 {
     if x <= 10.0 {
         return x.ceil();
     }
-    let p = 10f64.powf(x.log10().floor());
+    // The power of ten at or below x (a loop: no logarithm code in the WASM).
+    let mut p = 1.0;
+    while p * 10.0 <= x {
+        p *= 10.0;
+    }
     for m in [1.0, 2.0, 5.0, 10.0] {
         if m * p >= x {
             return m * p;

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod facets;
 pub mod format;
 pub mod geo;
+pub mod i18n;
 pub mod json;
 pub mod listing;
 pub mod model;

@@ -6,22 +6,24 @@
 use crate::model::Project;
 use crate::text::fold;
 
+/// The one sorting routine of the app: indexes `0..n` ordered by `cmp`, ties in index order.
+/// A `dyn` comparator keeps a single copy of the sorting code in the WASM.
+fn sort_indexes(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_unstable_by(|a, b| cmp(*a, *b).then(a.cmp(b)));
+    idx
+}
+
 /// Indexes `0..n` ordered by `key` (smallest first), ties in index order.
 pub fn order_by(n: usize, key: impl Fn(usize) -> (u64, u64)) -> Vec<usize> {
-    let mut keys: Vec<(u64, u64, u32)> = (0..n).map(|i| {
-        let (a, b) = key(i);
-        (a, b, i as u32)
-    }).collect();
-    keys.sort_unstable();
-    keys.into_iter().map(|k| k.2 as usize).collect()
+    let keys: Vec<(u64, u64)> = (0..n).map(key).collect();
+    sort_indexes(n, &|a, b| keys[a].cmp(&keys[b]))
 }
 
 /// Indexes of `texts` in alphabetical order of their folded form, ties in index order.
 pub fn order_by_text(texts: &[String]) -> Vec<usize> {
     let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
-    let mut idx: Vec<usize> = (0..texts.len()).collect();
-    idx.sort_unstable_by(|a, b| folded[*a].cmp(&folded[*b]).then(a.cmp(b)));
-    idx
+    sort_indexes(texts.len(), &|a, b| folded[a].cmp(&folded[b]))
 }
 
 /// Reorders `items` by `order` (a permutation of its indexes).

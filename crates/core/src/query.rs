@@ -399,6 +399,20 @@ fn encode(s: &str) -> String {
 }
 
 /// Decodes an `application/x-www-form-urlencoded` query string ("?a=1&b=x%20y") into pairs.
+/// The same query string with `key` set to `value` (or removed with `None`), other parameters
+/// kept in order: the language switch uses it. Returns "" or "?…".
+pub fn with_param(qs: &str, key: &str, value: Option<&str>) -> String {
+    let mut parts: Vec<String> = decode_query_string(qs)
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .map(|(k, v)| if v.is_empty() { encode(&k) } else { format!("{}={}", encode(&k), encode(&v)) })
+        .collect();
+    if let Some(v) = value {
+        parts.push(format!("{}={}", encode(key), encode(v)));
+    }
+    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+}
+
 /// Invalid percent escapes are kept literally; invalid UTF-8 is replaced.
 pub fn decode_query_string(qs: &str) -> Vec<(String, String)> {
     fn dec(s: &str) -> String {

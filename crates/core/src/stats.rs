@@ -4,7 +4,6 @@
 use crate::engine::Results;
 use crate::model::Dataset;
 use crate::query::Tab;
-use std::collections::BTreeMap;
 
 /// One bar: a value id (for the click-to-filter), its label and figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +56,9 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
     match results.tab {
         Tab::Projets => {
             let mut funders: Vec<Bar> = data.refs.funders.iter().map(|f| Bar::new(&f.id, &f.label)).collect();
-            let mut years: BTreeMap<u16, usize> = BTreeMap::new();
+            // Count per year, by offset from the first year a project can have (validation keeps
+            // years within 1950..=2100); a vector keeps a map type out of the WASM.
+            let mut years: Vec<usize> = vec![0; 201];
             let mut themes: Vec<Bar> = data.refs.themes.iter().map(|t| Bar::new(&t.id, &t.label)).collect();
             let mut poles: Vec<Bar> = data.poles.iter().map(|p| Bar::new(&p.id, p.display_short())).collect();
             for p in results.items.iter().filter_map(|&i| data.projects.get(i)) {
@@ -77,7 +78,8 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
                     }
                 }
                 match p.year {
-                    Some(y) => *years.entry(y).or_default() += 1,
+                    Some(y) if (1900..=2100).contains(&y) => years[(y - 1900) as usize] += 1,
+                    Some(_) => s.unknown_year += 1,
                     None => s.unknown_year += 1,
                 }
                 for t in &p.themes {
@@ -93,7 +95,15 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
             }
             funders.retain(|b| b.count > 0);
             s.funders = funders;
-            s.years = years.into_iter().map(|(y, n)| Bar { count: n, ..Bar::new(&y.to_string(), &y.to_string()) }).collect();
+            s.years = years
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| {
+                    let y = (1900 + k).to_string();
+                    Bar { count: n, ..Bar::new(&y, &y) }
+                })
+                .collect();
             s.themes = sorted_desc(themes);
             s.top_poles = sorted_desc(poles).into_iter().take(10).collect();
         }

@@ -60,8 +60,11 @@ pub enum FileErrorKind {
     ContentType(String),
     /// The file is empty.
     Empty,
-    /// Not valid JSON (or not UTF-8).
+    /// Not valid JSON.
     Json(String),
+    /// Not UTF-8: the position (0-based byte offset) of the first invalid byte, or `None` for a
+    /// UTF-16 file (recognised by its byte order mark).
+    Encoding(Option<usize>),
     /// `schema_version` missing or not supported.
     Schema { found: Option<String> },
     /// The top-level shape is wrong (no record list...).
@@ -74,21 +77,33 @@ pub struct FileError {
     pub kind: FileErrorKind,
 }
 
+impl FileError {
+    /// The message as a French template (`{}` for the arguments, in order) and its arguments:
+    /// the app translates the template (`i18n`), `Display` fills it in French.
+    pub fn template(&self) -> (&'static str, Vec<String>) {
+        let f = self.file.clone();
+        match &self.kind {
+            FileErrorKind::Network(e) => ("Le fichier {} n'a pas pu être téléchargé (réseau indisponible ou serveur injoignable : {}).", vec![f, e.clone()]),
+            FileErrorKind::Timeout(s) => ("Le fichier {} n'est pas arrivé dans le délai de {} secondes.", vec![f, s.to_string()]),
+            FileErrorKind::Http(404) => ("Le fichier {} est introuvable sur le serveur (erreur HTTP 404).", vec![f]),
+            FileErrorKind::Http(s) => ("Le serveur a refusé le fichier {} (erreur HTTP {}).", vec![f, s.to_string()]),
+            FileErrorKind::ContentType(ct) => ("Le fichier {} n'est pas un fichier de données JSON (type reçu : « {} ») ; le serveur a peut-être renvoyé une page HTML à la place.", vec![f, ct.clone()]),
+            FileErrorKind::Empty => ("Le fichier {} est vide.", vec![f]),
+            FileErrorKind::Json(e) => ("Le fichier {} est illisible : ce n'est pas du JSON valide ({}).", vec![f, e.clone()]),
+            FileErrorKind::Encoding(Some(at)) => ("Le fichier {} n'est pas encodé en UTF-8 (octet invalide à la position {}) ; enregistrez-le en UTF-8.", vec![f, at.to_string()]),
+            FileErrorKind::Encoding(None) => ("Le fichier {} est encodé en UTF-16 ; enregistrez-le en UTF-8.", vec![f]),
+            FileErrorKind::Schema { found: Some(v) } => ("Le fichier {} est au format version {}, que cette version de l'application ne sait pas lire (version attendue : {}).", vec![f, v.clone(), SCHEMA_VERSION.to_string()]),
+            FileErrorKind::Schema { found: None } => ("Le fichier {} n'indique pas sa version de format (champ « schema_version » absent).", vec![f]),
+            FileErrorKind::Shape(e) => ("Le fichier {} n'a pas la structure attendue : {}.", vec![f, e.clone()]),
+        }
+    }
+}
+
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = &self.file;
-        match &self.kind {
-            FileErrorKind::Network(e) => write!(f, "Le fichier {file} n'a pas pu être téléchargé (réseau indisponible ou serveur injoignable : {e})."),
-            FileErrorKind::Timeout(s) => write!(f, "Le fichier {file} n'est pas arrivé dans le délai de {s} secondes."),
-            FileErrorKind::Http(404) => write!(f, "Le fichier {file} est introuvable sur le serveur (erreur HTTP 404)."),
-            FileErrorKind::Http(s) => write!(f, "Le serveur a refusé le fichier {file} (erreur HTTP {s})."),
-            FileErrorKind::ContentType(ct) => write!(f, "Le fichier {file} n'est pas un fichier de données JSON (type reçu : « {ct} ») ; le serveur a peut-être renvoyé une page HTML à la place."),
-            FileErrorKind::Empty => write!(f, "Le fichier {file} est vide."),
-            FileErrorKind::Json(e) => write!(f, "Le fichier {file} est illisible : ce n'est pas du JSON valide ({e})."),
-            FileErrorKind::Schema { found: Some(v) } => write!(f, "Le fichier {file} est au format version {v}, que cette version de l'application ne sait pas lire (version attendue : {SCHEMA_VERSION})."),
-            FileErrorKind::Schema { found: None } => write!(f, "Le fichier {file} n'indique pas sa version de format (champ « schema_version » absent)."),
-            FileErrorKind::Shape(e) => write!(f, "Le fichier {file} n'a pas la structure attendue : {e}."),
-        }
+        let (template, args) = self.template();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        f.write_str(&crate::i18n::fill(template, &args))
     }
 }
 
@@ -103,6 +118,27 @@ pub fn check_response(file: &str, status: u16, content_type: Option<&str>) -> Re
         return Err(FileError { file: file.into(), kind: FileErrorKind::ContentType(shown) });
     }
     Ok(())
+}
+
+/// The text of a data file from its bytes: UTF-8 (a byte order mark is allowed and dropped);
+/// anything else is a file error naming the first invalid byte. No copy of valid input.
+pub fn decode_text(file: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    let err = |kind| FileError { file: file.into(), kind };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(err(FileErrorKind::Encoding(None)));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| err(FileErrorKind::Encoding(Some(e.utf8_error().valid_up_to()))))?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// `load_all` from the bytes of the three files (what the app fetches).
+pub fn load_all_bytes(referentiels: Vec<u8>, poles: Vec<u8>, projects: Vec<u8>) -> Result<Loaded, FileError> {
+    let [r, p, j] = crate::DATA_FILES;
+    let (r, p, j) = (decode_text(r, referentiels)?, decode_text(p, poles)?, decode_text(j, projects)?);
+    load_all(&r, &p, &j)
 }
 
 /// Parses a data file's text and checks its header. Returns the top-level object and its header.

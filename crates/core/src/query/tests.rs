@@ -143,3 +143,11 @@ proptest! {
         prop_assert_eq!(again, q);
     }
 }
+
+#[test]
+fn the_language_switch_keeps_every_other_parameter() {
+    assert_eq!(with_param("?region=27&q=vigne%20bio", "lang", Some("en")), "?region=27&q=vigne+bio&lang=en");
+    assert_eq!(with_param("?lang=en&region=27", "lang", None), "?region=27");
+    assert_eq!(with_param("", "lang", Some("en")), "?lang=en");
+    assert_eq!(with_param("?lang=en", "lang", None), "");
+}

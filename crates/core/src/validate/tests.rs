@@ -269,3 +269,83 @@ fn hostile_numbers_and_nesting_are_reported_not_panicking() {
     assert!(p.to_string().contains("projects.json"), "{p}");
     assert!(l.dataset.project("a").unwrap().funding[1].amount_eur.is_none());
 }
+
+#[test]
+fn encodings_are_checked_on_the_bytes() {
+    let good = || (refs().to_string().into_bytes(), poles_file(vec![pole("vitagora")]).into_bytes());
+    // Windows-1252 "é" (0xE9) in the middle of the projects file: named, with its position.
+    let mut text = projects_file(vec![project("a")]).into_bytes();
+    let at = text.iter().position(|&b| b == b'U').unwrap(); // "Un projet."
+    text[at] = 0xE9;
+    let (r, p) = good();
+    let e = load_all_bytes(r, p, text).unwrap_err();
+    assert_eq!(e.file, "projects.json");
+    assert_eq!(e.kind, FileErrorKind::Encoding(Some(at)));
+    assert!(e.to_string().contains("UTF-8") && e.to_string().contains(&at.to_string()), "{e}");
+    // UTF-16 (byte order mark FF FE).
+    let (r, p) = good();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    assert_eq!(load_all_bytes(r, p, utf16).unwrap_err().kind, FileErrorKind::Encoding(None));
+    // A UTF-8 byte order mark is dropped; an empty file is named.
+    let (r, p) = good();
+    let with_bom = [&[0xEF, 0xBB, 0xBF][..], projects_file(vec![project("a")]).as_bytes()].concat();
+    assert_eq!(load_all_bytes(r, p, with_bom).unwrap().dataset.projects.len(), 1);
+    let (r, _) = good();
+    let e = load_all_bytes(r, Vec::new(), Vec::new()).unwrap_err();
+    assert_eq!((e.file.as_str(), e.kind), ("poles.json", FileErrorKind::Empty));
+}
+
+#[test]
+fn nan_and_infinity_are_not_json() {
+    for lit in ["NaN", "Infinity", "-Infinity"] {
+        let text = projects_file(vec![project("a")]).replace("120000", lit);
+        let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
+        assert!(matches!(e.kind, FileErrorKind::Json(ref m) if m.contains("ligne 1, colonne")), "{lit}: {e}");
+    }
+}
+
+/// A 50 MB projects file with a bad record every 1,000: every valid record is kept, each bad one
+/// is named (release: about 0.3 s; debug: a few seconds).
+#[test]
+fn a_50_mb_file_keeps_every_valid_record() {
+    let long = "Résumé très long d'un projet collaboratif, avec des accents et des « guillemets ». ".repeat(24);
+    let mut items = Vec::new();
+    let mut text_len = 0;
+    let mut bad = 0;
+    let mut i = 0;
+    while text_len < 50_000_000 {
+        let mut p = project(&format!("p{i}"));
+        p["summary"] = json!(long);
+        if i % 1000 == 999 {
+            bad += 1;
+            if bad % 2 == 0 { p["id"] = json!("p0") } else { p["acronym"] = json!([1, 2]) }
+        }
+        text_len += p.to_string().len() + 1;
+        items.push(p);
+        i += 1;
+    }
+    let text = projects_file(items);
+    assert!(text.len() >= 50_000_000);
+    let l = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap();
+    assert_eq!(l.dataset.projects.len(), i - bad);
+    assert_eq!(l.problems.iter().filter(|p| p.severity == Severity::Error).count(), bad);
+    assert!(has_problem(&l, Severity::Error, "projects.json", "p0", "id"));
+    assert!(has_problem(&l, Severity::Error, "projects.json", "p999", "acronym"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+        let _ = load_all_bytes(refs().to_string().into_bytes(), bytes.clone(), bytes);
+    }
+
+    #[test]
+    fn corrupted_files_never_panic(cuts in proptest::collection::vec((0usize..4000, proptest::prelude::any::<u8>()), 1..8)) {
+        let mut text = projects_file(vec![project("a"), project("b")]).into_bytes();
+        for (at, b) in cuts {
+            let at = at % text.len();
+            text[at] = b;
+        }
+        let _ = load_all_bytes(refs().to_string().into_bytes(), poles_file(vec![pole("vitagora")]).into_bytes(), text);
+    }
+}
