@@ -136,7 +136,7 @@ pub fn or_unknown(value: Option<String>, unknown: &'static str) -> AnyView {
 
 /// Theme labels as tags.
 pub fn theme_tags(data: &Dataset, themes: &[String]) -> impl IntoView {
-    let labels: Vec<String> = themes.iter().map(|t| data.theme_label(t).to_string()).collect();
+    let labels: Vec<String> = themes.iter().map(|t| crate::i18n::tr(data.theme_label(t))).collect();
     view! { <ul class="tags">{labels.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
 }
 

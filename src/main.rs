@@ -10,7 +10,8 @@ fn main() {
         mount();
         return;
     }
-    leptos::task::spawn_local(async move {
+    // Leptos' executor is set up by the mount, which comes after the catalog here.
+    wasm_bindgen_futures::spawn_local(async move {
         match poles_explorer::load_catalog(lang).await {
             Ok(catalog) => poles_explorer::i18n::install(lang, catalog),
             Err(e) => poles_explorer::i18n::note_error(e),

@@ -5,7 +5,7 @@ use super::map::Swatch;
 use crate::app::Data;
 use leptos::prelude::*;
 use poles_core::engine::Results;
-use crate::i18n::{count, t, tf};
+use crate::i18n::{count, t, tf, tr};
 use poles_core::format::{eur, num};
 use poles_core::query::{Facet, Query, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
@@ -91,7 +91,7 @@ fn funder_summary(s: &Stats) -> String {
 
 fn top_summary(bars: &[Bar], template: &'static str, noun: (&'static str, &'static str)) -> String {
     match bars.iter().rev().max_by_key(|b| b.count) {
-        Some(b) => tf(template, &[&bars.len().to_string(), &b.label, &count(b.count, noun.0, noun.1)]),
+        Some(b) => tf(template, &[&bars.len().to_string(), &tr(&b.label), &count(b.count, noun.0, noun.1)]),
         None => t("Aucune valeur.").into(),
     }
 }
@@ -140,7 +140,8 @@ fn BarChart(
                     let sole = if funders { b.sole } else { b.count };
                     let w_sole = sole as f64 / max * 330.0;
                     let w_co = (b.count - sole) as f64 / max * 330.0;
-                    let mut label = tf("{} : {}", &[&b.label, &count(b.count, noun.0, noun.1)]);
+                    let shown = tr(&b.label);
+                    let mut label = tf("{} : {}", &[&shown, &count(b.count, noun.0, noun.1)]);
                     if funders {
                         label.push_str(&tf(" dont {} cofinancé(s) ; {}", &[&(b.count - b.sole).to_string(), &if b.amount > 0.0 { tf("{} publiés", &[&eur(b.amount)]) } else { t("aucun montant publié").into() }]));
                     }
@@ -148,7 +149,7 @@ fn BarChart(
                     let label_title = label.clone();
                     view! {
                         <g class="bar" class:selected=move || selected(target, &v3)>
-                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label" aria-hidden="true">{truncate(&b.label, 30)}</text>
+                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label" aria-hidden="true">{truncate(&shown, 30)}</text>
                             <rect x="208" y=num(y + 3.0) width=num(w_sole.max(1.0)) height=num(row_h - 6.0) fill=SOLE />
                             {(w_co > 0.0).then(|| view! { <rect x=num(208.0 + w_sole) y=num(y + 3.0) width=num(w_co) height=num(row_h - 6.0) fill=CO /> })}
                             <text x=num(214.0 + w_sole + w_co) y=num(y + 15.0) class="bar-value" aria-hidden="true">{b.count}</text>
@@ -173,7 +174,7 @@ fn BarChart(
                         </tr></thead>
                         <tbody>{rows.into_iter().map(|b| view! {
                             <tr data-value=b.value.clone()>
-                                <th scope="row">{b.label.clone()}</th><td class="num">{b.count}</td>
+                                <th scope="row">{tr(&b.label)}</th><td class="num">{b.count}</td>
                                 {funders.then(|| view! {
                                     <td class="num">{b.count - b.sole}</td>
                                     <td class="num">{if b.amount > 0.0 { eur(b.amount) } else { "—".into() }}</td>

@@ -406,7 +406,8 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
                         let excluded = o.state == ValueState::Excluded;
                         let (v1, v2) = (o.value.clone(), o.value.clone());
                         let state_code = match o.state { ValueState::Off => "off", ValueState::Included => "included", ValueState::Excluded => "excluded" };
-                        let exclude_label = tf(if excluded { "Ne plus exclure {}" } else { "Exclure {}" }, &[&o.label]);
+                        let label = tr(&o.label);
+                        let exclude_label = tf(if excluded { "Ne plus exclure {}" } else { "Exclure {}" }, &[&label]);
                         view! {
                             <li class="facet-option" class:excluded=excluded class:empty=!o.enabled>
                                 <button type="button" role="checkbox" class="option"
@@ -416,7 +417,7 @@ fn FacetBox(facet: Facet, options: Memo<Vec<FacetOption>>, query: Memo<Query>, g
                                     disabled=!o.enabled
                                     on:click=move |_| set_state(v1.clone(), if included { ValueState::Off } else { ValueState::Included })>
                                     <span class="box" aria-hidden="true">{if included { "✓" } else if excluded { "−" } else { "" }}</span>
-                                    <span class="option-label">{o.label.clone()}</span>
+                                    <span class="option-label">{label}</span>
                                     <span class="option-count"><span class="visually-hidden">" : "</span>{o.count}</span>
                                 </button>
                                 <button type="button" class="exclude" aria-pressed=if excluded { "true" } else { "false" }
