@@ -6,7 +6,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PORT ?= 8080
 E2E_PORT ?= 8099
 
-.PHONY: bench serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
+.PHONY: import bench serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
 
 ## Build and serve the app on http://127.0.0.1:8080/ with the bundled data.
 serve: setup
@@ -29,6 +29,10 @@ data:
 	cargo run -q -p poles-databuild
 data-check:
 	cargo run -q -p poles-databuild -- --check
+
+## Import the projects spreadsheet (docs/csv-template.md): make import CSV=projets.csv
+import:
+	cargo run -q -p poles-databuild -- import "$(CSV)"
 
 ## Every test: native (core + converter), browser (wasm-bindgen-test in Chromium), end-to-end (Playwright).
 test: setup-test test-native test-wasm build build-subpath test-e2e sizes

@@ -8,6 +8,7 @@
 pub mod bench;
 pub mod config;
 pub mod engine;
+pub mod export;
 pub mod facets;
 pub mod format;
 pub mod geo;

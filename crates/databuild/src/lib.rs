@@ -5,6 +5,7 @@
 //! `data-src/` (funder labels, theme vocabulary and keyword rules, pôle aliases). What cannot be
 //! mapped is kept (as `unresolved_poles`, as keywords) and listed in the report.
 
+pub mod import;
 use poles_core::model::*;
 use poles_core::text::fold_words;
 use poles_core::validate::{load_all, Problem};
@@ -293,6 +294,10 @@ fn pretty<T: Serialize>(v: &T) -> String {
     s
 }
 
+/// The projects of the spreadsheet template (`public/data/modele-projets.csv`): several funders
+/// with published amounts, an unpublished amount, a single funder, lists of partners.
+pub const TEMPLATE_PROJECTS: [&str; 3] = ["dedihcated-bfc", "axel-one", "damav"];
+
 /// Runs the conversion.
 pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     let mut report = Report::default();
@@ -527,6 +532,10 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     report.counts.insert("projects", projects.len());
     report.counts.insert("projects with a département", projects.iter().filter(|p| !p.territory.departements.is_empty()).count());
     report.counts.insert("funding lines with a published amount", projects.iter().flat_map(|p| &p.funding).filter(|f| f.amount_eur.is_some()).count());
+    // The spreadsheet template of the import tool: real rows, in the export's own format.
+    let sample: Vec<&Project> = TEMPLATE_PROJECTS.iter().filter_map(|id| loaded.dataset.project(id)).collect();
+    let mut files = files;
+    files.push(("modele-projets.csv", poles_core::export::projects_csv(&sample, ';', true, None)));
     Ok(Output { files, report })
 }
 

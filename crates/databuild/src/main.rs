@@ -1,4 +1,5 @@
 //! `cargo run -p poles-databuild -- [--reference DIR] [--src DIR] [--out DIR] [--check]`
+//! `cargo run -p poles-databuild -- import FILE.csv [--out DIR] [--dry-run]` (spreadsheet import)
 //!
 //! Rebuilds `public/data/` from `../shared/reference/` and `data-src/`, prints a report of what it
 //! could not map, and exits non-zero when the output would not validate. `--check` writes nothing
@@ -10,6 +11,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if std::env::args().nth(1).as_deref() == Some("import") {
+        return import(&root);
+    }
     let mut reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/reference"));
     let mut src = root.join("data-src");
     let mut out = root.join("public/data");
@@ -65,5 +69,64 @@ fn main() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `import FILE.csv [--out DIR] [--dry-run]`: the projects spreadsheet into `DIR/projects.json`
+/// (default `public/data`), checked against `DIR/referentiels.json` and `DIR/poles.json`.
+fn import(root: &std::path::Path) -> ExitCode {
+    let mut out = root.join("public/data");
+    let mut file = None;
+    let mut dry = false;
+    let mut args = std::env::args().skip(2);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
+            "--dry-run" => dry = true,
+            f if file.is_none() && !f.starts_with("--") => file = Some(PathBuf::from(f)),
+            other => {
+                eprintln!("argument inconnu {other}\nusage : poles-databuild import FICHIER.csv [--out DOSSIER] [--dry-run]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("usage : poles-databuild import FICHIER.csv [--out DOSSIER] [--dry-run]");
+        return ExitCode::from(2);
+    };
+    let read = |p: PathBuf| std::fs::read(&p).map_err(|e| format!("{} : {e}", p.display()));
+    let (bytes, refs, poles, current) = match (read(file.clone()), read(out.join("referentiels.json")), read(out.join("poles.json")), read(out.join("projects.json"))) {
+        (Ok(b), Ok(r), Ok(p), Ok(c)) => (b, String::from_utf8_lossy(&r).into_owned(), String::from_utf8_lossy(&p).into_owned(), String::from_utf8_lossy(&c).into_owned()),
+        (a, b, c, d) => {
+            for e in [a.err(), b.err(), c.err(), d.err()].into_iter().flatten() {
+                eprintln!("erreur : fichier illisible {e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let (_, encoding) = poles_databuild::import::decode(&bytes);
+    println!("{} : encodage {encoding}", file.display());
+    match poles_databuild::import::import_projects(&bytes, &refs, &poles, &current) {
+        Ok(imported) => {
+            for w in &imported.warnings {
+                println!("{w}");
+            }
+            if dry {
+                println!("{} projets valides ; rien n'est écrit (--dry-run).", imported.count);
+            } else if let Err(e) = std::fs::write(out.join("projects.json"), &imported.projects_json) {
+                eprintln!("erreur : écriture impossible de {} : {e}", out.join("projects.json").display());
+                return ExitCode::FAILURE;
+            } else {
+                println!("{} projets écrits dans {}.", imported.count, out.join("projects.json").display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            eprintln!("{} erreur(s) : rien n'a été modifié.", problems.iter().filter(|p| p.error).count());
+            ExitCode::FAILURE
+        }
     }
 }
