@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Prints the built sizes of the app (raw, gzip -9, brotli -q 11) and checks the shell budget.
-#   scripts/sizes.sh [DIST] [BUDGET_KB]   (default: dist, 250 KB brotli for html+js+wasm+css)
+#   scripts/sizes.sh [DIST] [BUDGET_KB]   (default: dist, 260 KB brotli for html+js+wasm+css;
+#   250 KB until issue 8: English catalogs and the exports, coverage and about pages cost ~9 KB)
 set -euo pipefail
 dist=${1:-dist}
-budget_kb=${2:-250}
+budget_kb=${2:-260}
 [ -d "$dist" ] || { echo "no build in $dist: run 'make build' first" >&2; exit 1; }
 command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
 

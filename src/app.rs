@@ -2,7 +2,7 @@
 
 use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
-use crate::pages::{EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
+use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
 use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;
@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <p>
                         {t("Données compilées à partir de sources publiques, citées sur chaque fiche. Une information absente des sources est indiquée comme non renseignée, jamais estimée.")}
                     </p>
+                    <p><a href=href("/a-propos") data-testid="about-link">{t("À propos des données")}</a></p>
                     // A static page (readable without JavaScript), outside the router.
                     <p><a href=format!("{}/{}", crate::paths::base(), t("accessibilite.html")) rel="external" data-testid="a11y-link">
                         {t("Accessibilité : non conforme")}
@@ -127,14 +128,16 @@ pub fn App() -> impl IntoView {
 /// catalog is read first).
 #[component]
 fn LangSwitch() -> impl IntoView {
-    let location = use_location();
     let english = poles_core::i18n::current() == poles_core::i18n::Lang::En;
     let (label, code) = if english { ("Français", "fr") } else { ("English", "en") };
-    let target = move || {
-        let qs = poles_core::query::with_param(&location.search.get(), "lang", (!english).then_some("en"));
-        format!("{}{qs}", location.pathname.get())
+    // The address is read when clicked (it changes with every filter).
+    let switch = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let loc = window().location();
+        let qs = poles_core::query::with_param(&loc.search().unwrap_or_default(), "lang", (!english).then_some("en"));
+        let _ = loc.set_href(&format!("{}{qs}", loc.pathname().unwrap_or_default()));
     };
-    view! { <a class="lang-switch" href=target rel="external" hreflang=code lang=code data-testid="lang-switch">{label}</a> }
+    view! { <a class="lang-switch" href="#" rel="external" hreflang=code lang=code data-testid="lang-switch" on:click=switch>{label}</a> }
 }
 
 /// The routes, once the data is loaded.
@@ -161,6 +164,7 @@ fn Ready(data: Data) -> impl IntoView {
             <Route path=path!("/poles/:id") view=PolePage />
             <Route path=path!("/projets/:id") view=ProjectPage />
             <Route path=path!("/integrer") view=EmbedBuilder />
+            <Route path=path!("/a-propos") view=AboutPage />
         </Routes>
     }
 }

@@ -7,6 +7,7 @@
 mod api;
 mod app;
 mod components;
+mod download;
 mod embed;
 pub mod i18n;
 mod pages;

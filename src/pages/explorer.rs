@@ -9,10 +9,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use poles_core::engine::Results;
-use poles_core::facets::{chips, listed, options, show_departements, FacetOption, FILTERABLE_FROM};
+use poles_core::facets::{chips, former_name_match, listed, options, show_departements, FacetOption, FILTERABLE_FROM};
 use crate::i18n::{count, t, tf, tr};
 use poles_core::format::{eur, group_thousands};
 use poles_core::listing::{window as list_window, RENDER_ALL_UP_TO};
+use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
+use poles_core::model::{Pole, Project};
+use poles_core::stats::{coverage, percent};
+use crate::download::download;
 use poles_core::model::PoleStatusCode;
 use super::charts::StatsView;
 use super::map::MapView;
@@ -82,8 +86,10 @@ pub fn Explorer() -> impl IntoView {
                 <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
                 <ActiveFilters data=data.clone() query=query go=go />
                 <ResultsHeader query=query results=results go=go />
+                <Coverage data=data.clone() results=results />
                 <div class="view-bar">
                     <ViewSwitch query=query />
+                    <ExportMenu data=data.clone() results=results />
                     {(!use_embed().embed.enabled).then(|| view! {
                         <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", format(&query.get())))>{t("Intégrer cette vue dans un site")}</a>
                     })}
@@ -96,7 +102,7 @@ pub fn Explorer() -> impl IntoView {
                         (View::Carte, _) => view! { <MapView data=data.clone() query=query results=results go=go /> }.into_any(),
                         (View::Stats, _) => view! { <StatsView data=data.clone() query=query results=results go=go /> }.into_any(),
                         (View::Liste, Tab::Projets) => view! { <ProjectTable data=data.clone() results=results /> }.into_any(),
-                        (View::Liste, Tab::Poles) => view! { <PoleTable data=data.clone() results=results /> }.into_any(),
+                        (View::Liste, Tab::Poles) => view! { <PoleTable data=data.clone() query=query results=results /> }.into_any(),
                     }
                 }
             </section>
@@ -198,6 +204,82 @@ fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) ->
                 </div>
             }
         })
+    }
+}
+
+/// How complete the data is for the selection (projects tab), next to the totals.
+#[component]
+fn Coverage(data: Data, results: Memo<Results>) -> impl IntoView {
+    move || {
+        let r = results.get();
+        (r.tab == Tab::Projets && !r.items.is_empty()).then(|| {
+            let d = &data.loaded.dataset;
+            let c = coverage(d, r.items.iter().filter_map(|&i| d.projects.get(i)));
+            let pc = |n: usize| percent(n, c.projects).to_string();
+            view! {
+                <p class="coverage" data-testid="coverage">
+                    {tf("Complétude : montant publié pour {} % des projets ; territoire lu dans les sources pour {} %, déduit pour {} %, inconnu pour {} %.",
+                        &[&pc(c.with_amount), &pc(c.territory_from_sources), &pc(c.territory_inferred), &pc(c.territory_unknown())])}
+                    " " <a href=href("/a-propos")>{t("À propos des données")}</a>
+                </p>
+            }
+        })
+    }
+}
+
+/// "Exporter": the selection as CSV (comma, or semicolon for Excel) or JSON, and aggregates by
+/// region, pôle and funder; each file says which view, data version and date it comes from.
+#[component]
+fn ExportMenu(data: Data, results: Memo<Results>) -> impl IntoView {
+    let run = Callback::new(move |kind: u8| {
+        let d = &data.loaded.dataset;
+        let meta = ExportMeta {
+            url: window().location().href().unwrap_or_default(),
+            data_version: d.meta.as_ref().map(|m| m.data_version.clone()).unwrap_or_default(),
+            exported_at: crate::download::today(),
+        };
+        results.with_untracked(|r| {
+            let projects: Vec<&Project> = if r.tab == Tab::Projets { r.items.iter().filter_map(|&i| d.projects.get(i)).collect() } else { Vec::new() };
+            let (what, key) = if r.tab == Tab::Poles { ("poles", "poles") } else { ("projets", "projects") };
+            let (header, rows) = if r.tab == Tab::Poles {
+                poles_table(d, &r.items.iter().filter_map(|&i| d.poles.get(i)).collect::<Vec<&Pole>>())
+            } else {
+                projects_table(&projects)
+            };
+            let ((header, rows), suffix) = match kind {
+                3 => (aggregate_table(d, &projects, Dimension::Region), "par-region"),
+                4 => (aggregate_table(d, &projects, Dimension::Pole), "par-pole"),
+                5 => (aggregate_table(d, &projects, Dimension::Funder), "par-financeur"),
+                _ => ((header, rows), what),
+            };
+            let sep = if kind == 0 { ',' } else { ';' };
+            let name = format!("poles-explorer-{suffix}{}-{}.{}", if kind == 1 { "-excel" } else { "" }, meta.exported_at, if kind == 2 { "json" } else { "csv" });
+            if kind == 2 {
+                download(&name, "application/json", &selection_json(&header, &rows, key, &meta));
+            } else {
+                download(&name, "text/csv;charset=utf-8", &to_csv(&header, &rows, sep, true, Some((&meta, suffix))));
+            }
+        });
+    });
+    let projects_tab = move || results.with(|r| r.tab == Tab::Projets);
+    let item = move |kind: u8, testid: &'static str, label: &'static str| view! {
+        <li><button type="button" class="link-button" data-testid=testid on:click=move |_| run.run(kind)>{t(label)}</button></li>
+    };
+    view! {
+        <details class="export" data-testid="export-menu">
+            <summary>{t("Exporter")}</summary>
+            <ul>
+                {item(0, "export-csv", "CSV de la sélection")}
+                {item(1, "export-csv-excel", "CSV pour Excel (séparateur ;)")}
+                {item(2, "export-json", "JSON de la sélection")}
+                {move || projects_tab().then(|| view! {
+                    {item(3, "export-region", "Chiffres par région (CSV)")}
+                    {item(4, "export-pole", "Chiffres par pôle (CSV)")}
+                    {item(5, "export-funder", "Chiffres par financeur (CSV)")}
+                })}
+            </ul>
+            <p class="hint">{t("Chaque fichier indique l'adresse de la vue, la version des données et la date de l'export.")}</p>
+        </details>
     }
 }
 
@@ -517,7 +599,7 @@ fn ProjectTable(data: Data, results: Memo<Results>) -> impl IntoView {
 }
 
 #[component]
-fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
+fn PoleTable(data: Data, query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
     let row = move |pos: usize, i: usize| {
         let d = &data.loaded.dataset;
         d.poles.get(i).map(|p| {
@@ -528,6 +610,10 @@ fn PoleTable(data: Data, results: Memo<Results>) -> impl IntoView {
                     <th scope="row" data-label=t("Pôle")>
                         <a href=href(&format!("/poles/{}", p.id))>{p.name.clone()}</a>
                         {p.short_name.clone().filter(|s| *s != p.name).map(|s| view! { <span class="muted">" (" {s} ")"</span> })}
+                        // Found by a former name: say so ("Plastipolis" finds Polymeris).
+                        {query.with_untracked(|q| former_name_match(p, &q.text).map(|n| view! {
+                            <span class="muted match-reason" data-testid="match-reason">{tf(" — anciennement « {} »", &[n])}</span>
+                        }))}
                     </th>
                     <td data-label=t("Thèmes")>{theme_tags(d, &p.themes)}</td>
                     <td data-label=t("Régions")>{if p.regions.is_empty() {

@@ -1,5 +1,6 @@
 //! One module a page.
 
+mod about;
 mod charts;
 mod embed_builder;
 mod explorer;
@@ -8,6 +9,7 @@ mod not_found;
 mod pole;
 mod project;
 
+pub use about::AboutPage;
 pub use embed_builder::EmbedBuilder;
 pub use explorer::Explorer;
 pub use map::GeoState;

@@ -17,7 +17,7 @@ async function violations(page) {
 
 for (const url of ['/', '/?onglet=poles', '/?region=27&financeur=-FEDER&q=vigne', '/?vue=carte', '/?vue=carte&region=27', '/?vue=stats',
   '/poles/vitagora', '/projets/damav', '/integrer?region=27', '/?embed=1&verrou=region&region=27', '/page-inconnue',
-  '/?lang=en', '/?lang=en&vue=carte', '/projets/damav?lang=en']) {
+  '/?lang=en', '/?lang=en&vue=carte', '/projets/damav?lang=en', '/a-propos', '/?onglet=poles&q=plastipolis']) {
   test(`no axe violation on ${url}`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('main h1')).toBeVisible();

@@ -135,40 +135,42 @@ pub fn project_header(groups: usize) -> Vec<String> {
     h
 }
 
-/// The projects at `items` as CSV (the import template's columns). `bom` for spreadsheets that
-/// need it to read UTF-8 (Excel).
-pub fn projects_csv(projects: &[&Project], sep: char, bom: bool, meta: Option<&ExportMeta>) -> String {
+/// The projects as a table: the import template's header and one row per project.
+pub fn projects_table(projects: &[&Project]) -> (Vec<String>, Vec<Vec<String>>) {
     let groups = projects.iter().map(|p| p.funding.len()).max().unwrap_or(0).max(MIN_FUNDING_GROUPS);
+    (project_header(groups), projects.iter().map(|p| project_cells(p, groups)).collect())
+}
+
+/// A table as CSV, with `#` provenance lines when `meta` is given. `bom` for spreadsheets that
+/// need it to read UTF-8 (Excel).
+pub fn to_csv(header: &[String], rows: &[Vec<String>], sep: char, bom: bool, meta: Option<(&ExportMeta, &str)>) -> String {
     let mut out = String::new();
     if bom {
         out.push('\u{FEFF}');
     }
-    if let Some(m) = meta {
-        preamble(&mut out, m, "projets");
+    if let Some((m, what)) = meta {
+        preamble(&mut out, m, what);
     }
-    row(&mut out, &project_header(groups), sep);
-    for p in projects {
-        row(&mut out, &project_cells(p, groups), sep);
+    row(&mut out, header, sep);
+    for r in rows {
+        row(&mut out, r, sep);
     }
     out
 }
 
-/// The pôles at `items` as CSV (with their number of projects in the data).
-pub fn poles_csv(d: &Dataset, poles: &[&Pole], sep: char, bom: bool, meta: Option<&ExportMeta>) -> String {
-    let mut out = String::new();
-    if bom {
-        out.push('\u{FEFF}');
-    }
-    if let Some(m) = meta {
-        preamble(&mut out, m, "pôles");
-    }
+/// The projects as CSV (the import template's columns).
+pub fn projects_csv(projects: &[&Project], sep: char, bom: bool, meta: Option<&ExportMeta>) -> String {
+    let (h, rows) = projects_table(projects);
+    to_csv(&h, &rows, sep, bom, meta.map(|m| (m, "projets")))
+}
+
+/// The pôles as a table (with their number of projects in the data).
+pub fn poles_table(d: &Dataset, poles: &[&Pole]) -> (Vec<String>, Vec<Vec<String>>) {
     let header = ["id", "nom", "sigle", "anciens_noms", "statut", "phases", "regions", "themes", "siege", "site_web", "projets_dans_les_donnees", "sources"];
-    row(&mut out, &header.map(String::from), sep);
-    for p in poles {
-        let n = d.projects_of_pole(&p.id).count();
-        row(
-            &mut out,
-            &[
+    let rows = poles
+        .iter()
+        .map(|p| {
+            vec![
                 p.id.clone(),
                 p.name.clone(),
                 opt(&p.short_name),
@@ -179,13 +181,12 @@ pub fn poles_csv(d: &Dataset, poles: &[&Pole], sep: char, bom: bool, meta: Optio
                 lines(&p.themes),
                 opt(&p.hq.city),
                 opt(&p.website),
-                n.to_string(),
+                d.projects_of_pole(&p.id).count().to_string(),
                 lines(&p.sources),
-            ],
-            sep,
-        );
-    }
-    out
+            ]
+        })
+        .collect();
+    (header.map(String::from).to_vec(), rows)
 }
 
 /// Figures of the selection per value of a dimension: items, published amounts, items with an
@@ -199,7 +200,7 @@ pub enum Dimension {
 
 /// The projects at `items` aggregated by region, pôle or funder, as CSV: code, name, projects,
 /// sum of published amounts, projects with an unpublished amount (for that funder, by funder).
-pub fn aggregate_csv(d: &Dataset, projects: &[&Project], by: Dimension, sep: char, bom: bool, meta: Option<&ExportMeta>) -> String {
+pub fn aggregate_table(d: &Dataset, projects: &[&Project], by: Dimension) -> (Vec<String>, Vec<Vec<String>>) {
     let keys: Vec<(String, String)> = match by {
         Dimension::Region => d.refs.regions.iter().map(|r| (r.code.clone(), r.name.clone())).collect(),
         Dimension::Pole => d.poles.iter().map(|p| (p.id.clone(), p.name.clone())).collect(),
@@ -233,122 +234,55 @@ pub fn aggregate_csv(d: &Dataset, projects: &[&Project], by: Dimension, sep: cha
             }
         }
     }
-    let mut out = String::new();
-    if bom {
-        out.push('\u{FEFF}');
-    }
-    let what = match by {
-        Dimension::Region => "projets par région",
-        Dimension::Pole => "projets par pôle",
-        Dimension::Funder => "projets par financeur",
-    };
-    if let Some(m) = meta {
-        preamble(&mut out, m, what);
-    }
     let unknown_col = if by == Dimension::Funder { "lignes_sans_montant_publie" } else { "projets_avec_montant_non_publie" };
-    row(&mut out, &["code", "nom", "projets", "montants_publies_eur", unknown_col].map(String::from), sep);
-    for ((code, name), (n, sum, unknown)) in keys.into_iter().zip(figures) {
-        if n > 0 {
-            row(&mut out, &[code, name, n.to_string(), decimal_fr(sum), unknown.to_string()], sep);
-        }
-    }
-    out
+    let header = ["code", "nom", "projets", "montants_publies_eur", unknown_col].map(String::from).to_vec();
+    let rows = keys
+        .into_iter()
+        .zip(figures)
+        .filter(|(_, f)| f.0 > 0)
+        .map(|((code, name), (n, sum, unknown))| vec![code, name, n.to_string(), decimal_fr(sum), unknown.to_string()])
+        .collect();
+    (header, rows)
 }
 
-fn s(v: &str) -> Value {
-    Value::String(v.to_string())
+/// The selection as JSON: `{"export": {url, data_version, exported_at, source}, "projects": [...]}`
+/// (or `"poles"`), one object per record in the order shown, with the CSV's columns as keys
+/// (list cells as arrays, unknown values as null), so that both exports say the same thing.
+pub fn selection_json(header: &[String], rows: &[Vec<String>], key: &str, meta: &ExportMeta) -> String {
+    let text = |v: &str| Value::String(v.to_string());
+    let export = Value::Object(Map(vec![
+        ("url".into(), text(&meta.url)),
+        ("data_version".into(), text(&meta.data_version)),
+        ("exported_at".into(), text(&meta.exported_at)),
+        ("source".into(), text("Pôles Explorer")),
+    ]));
+    let records = rows
+        .iter()
+        .map(|r| {
+            Value::Object(Map(header
+                .iter()
+                .zip(r)
+                .map(|(h, c)| {
+                    let v = if c.is_empty() {
+                        Value::Null
+                    } else if LIST_COLUMNS.contains(&h.as_str()) {
+                        Value::Array(c.split('\n').map(text).collect())
+                    } else {
+                        text(c)
+                    };
+                    (h.clone(), v)
+                })
+                .collect()))
+        })
+        .collect();
+    Value::Object(Map(vec![("export".into(), export), (key.into(), Value::Array(records))])).to_string()
 }
 
-fn os(v: &Option<String>) -> Value {
-    v.as_deref().map_or(Value::Null, s)
-}
-
-fn list(v: &[String]) -> Value {
-    Value::Array(v.iter().map(|x| s(x)).collect())
-}
-
-fn num(x: Option<f64>) -> Value {
-    x.map_or(Value::Null, |x| Value::Number(Number(x)))
-}
-
-fn obj(pairs: Vec<(&str, Value)>) -> Value {
-    Value::Object(Map(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
-}
-
-/// A project as in `projects.json`.
-pub fn project_json(p: &Project) -> Value {
-    obj(vec![
-        ("id", s(&p.id)),
-        ("acronym", s(&p.acronym)),
-        ("title", os(&p.title)),
-        ("summary", os(&p.summary)),
-        ("kind", s(p.kind.code())),
-        ("poles", list(&p.poles)),
-        ("unresolved_poles", list(&p.unresolved_poles)),
-        ("lead", os(&p.lead)),
-        ("partners", list(&p.partners)),
-        ("partner_locations", list(&p.partner_locations)),
-        (
-            "territory",
-            obj(vec![
-                ("regions", list(&p.territory.regions)),
-                ("departements", list(&p.territory.departements)),
-                ("basis", p.territory.basis.map_or(Value::Null, |b| s(b.code()))),
-            ]),
-        ),
-        ("keywords", list(&p.keywords)),
-        ("themes", list(&p.themes)),
-        ("themes_basis", p.themes_basis.map_or(Value::Null, |b| s(b.code()))),
-        ("year", num(p.year.map(f64::from))),
-        ("call", os(&p.call)),
-        (
-            "funding",
-            Value::Array(
-                p.funding
-                    .iter()
-                    .map(|f| obj(vec![("funder", s(&f.funder)), ("amount_eur", num(f.amount_eur)), ("note", os(&f.note))]))
-                    .collect(),
-            ),
-        ),
-        ("total_budget_eur", num(p.total_budget_eur)),
-        ("status", os(&p.status)),
-        ("sources", list(&p.sources)),
-        ("notes", os(&p.notes)),
-    ])
-}
-
-fn pole_json(p: &Pole) -> Value {
-    obj(vec![
-        ("id", s(&p.id)),
-        ("name", s(&p.name)),
-        ("short_name", os(&p.short_name)),
-        ("former_names", list(&p.former_names)),
-        ("status", s(p.status.code.code())),
-        ("phases", list(&p.phases)),
-        ("regions", list(&p.regions)),
-        ("themes", list(&p.themes)),
-        ("city", os(&p.hq.city)),
-        ("website", os(&p.website)),
-        ("sources", list(&p.sources)),
-    ])
-}
-
-/// The selection as JSON: `{"export": {url, data_version, exported_at}, "projects": [...]}` (or
-/// `"poles"`), records in the order shown.
-pub fn selection_json(projects: &[&Project], poles: &[&Pole], meta: &ExportMeta) -> String {
-    let export = obj(vec![
-        ("url", s(&meta.url)),
-        ("data_version", s(&meta.data_version)),
-        ("exported_at", s(&meta.exported_at)),
-        ("source", s("Pôles Explorer")),
-    ]);
-    let doc = if poles.is_empty() {
-        obj(vec![("export", export), ("projects", Value::Array(projects.iter().map(|p| project_json(p)).collect()))])
-    } else {
-        obj(vec![("export", export), ("poles", Value::Array(poles.iter().map(|p| pole_json(p)).collect()))])
-    };
-    doc.to_string()
-}
+/// Columns whose cells hold one item per line.
+pub const LIST_COLUMNS: [&str; 14] = [
+    "poles", "poles_non_resolus", "partenaires", "localisations_partenaires", "regions", "departements", "mots_cles", "themes", "sources",
+    "anciens_noms", "phases", "noms", "liens", "financeurs",
+];
 
 #[cfg(test)]
 mod tests {
@@ -378,29 +312,20 @@ mod tests {
         for p in &picked {
             assert!(csv.contains(&format!("\r\n{};", p.id)), "{}", p.id);
         }
-        let json = selection_json(&picked, &[], &meta());
+        let (h, rows) = projects_table(&picked);
+        let json = selection_json(&h, &rows, "projects", &meta());
         let v = crate::json::from_str(&json).unwrap();
+        let first = &v.get("projects").and_then(Value::as_array).unwrap()[0];
+        assert_eq!(first.get("id").and_then(Value::as_str), Some(picked[0].id.as_str()));
+        assert_eq!(first.get("sources").and_then(Value::as_array).map(Vec::len), Some(picked[0].sources.len()));
         assert_eq!(v.get("projects").and_then(Value::as_array).map(Vec::len), Some(picked.len()));
         assert_eq!(v.get("export").and_then(|e| e.get("url")).and_then(Value::as_str), Some("https://ex.fr/?region=27"));
-        let agg = aggregate_csv(d, &picked, Dimension::Region, ',', false, None);
+        let (h, r) = aggregate_table(d, &picked, Dimension::Region);
+        let agg = to_csv(&h, &r, ',', false, None);
         assert!(agg.contains(&format!("27,Bourgogne-Franche-Comté,{},", picked.len())), "{agg}");
-        let by_funder = aggregate_csv(d, &picked, Dimension::Funder, ';', false, None);
+        let (h, r) = aggregate_table(d, &picked, Dimension::Funder);
+        let by_funder = to_csv(&h, &r, ';', false, None);
         let fui_lines = picked.iter().flat_map(|p| &p.funding).filter(|f| f.funder == "FUI").count();
         assert!(by_funder.contains(&format!("FUI;FUI;{fui_lines};")), "{by_funder}");
-    }
-
-    #[test]
-    fn the_json_export_reads_back_as_valid_project_records() {
-        let (d, _) = crate::testdata::bundled();
-        let all: Vec<&Project> = d.projects.iter().collect();
-        let json = selection_json(&all, &[], &meta());
-        let records = crate::json::from_str(&json).unwrap();
-        let file = format!(
-            "{{\"schema\":\"poles-explorer/projects\",\"schema_version\":1,\"data_version\":\"x\",\"compiled_at\":\"2026-11-26\",\"projects\":{}}}",
-            records.get("projects").unwrap()
-        );
-        let mut problems = Vec::new();
-        let (projects, _) = crate::validate::load_projects(&file, &d.refs, &d.poles, &mut problems).unwrap();
-        assert_eq!(projects, d.projects, "export then validation gives the same records");
     }
 }

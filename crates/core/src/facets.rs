@@ -98,6 +98,23 @@ pub fn chips(data: &Dataset, q: &Query, tr: &dyn Fn(&'static str) -> &'static st
     out
 }
 
+/// Why a pôle matches a search that its current name does not: the former name that matches
+/// ("Plastipolis" finds Polymeris, "anciennement Plastipolis"). None when the name matches.
+pub fn former_name_match<'a>(p: &'a crate::model::Pole, text: &str) -> Option<&'a str> {
+    let words: Vec<String> = crate::text::fold(text).split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let all_in = |s: &str| {
+        let f = crate::text::fold(s);
+        words.iter().all(|w| f.contains(w.as_str()))
+    };
+    if all_in(&p.name) || p.short_name.as_deref().is_some_and(all_in) {
+        return None;
+    }
+    p.former_names.iter().map(String::as_str).find(|n| all_in(n))
+}
+
 /// Facets with more values than this get a box to filter their list by text.
 pub const FILTERABLE_FROM: usize = 15;
 /// Unchosen values listed at most in one facet (the others are reached by filtering the list),
@@ -203,5 +220,15 @@ mod tests {
         let r = index.search(&q);
         let poles = options(d, index, &q, &r, Facet::Pole);
         assert_eq!(listed(&poles, "").0.len(), poles.len());
+    }
+
+    #[test]
+    fn a_former_name_says_why_the_current_pole_matches() {
+        let (d, _) = data();
+        let polymeris = d.pole("polymeris").unwrap();
+        assert_eq!(former_name_match(polymeris, "plastipolis"), Some("Plastipolis"));
+        assert_eq!(former_name_match(polymeris, "ELASTOPOLE"), Some("Elastopôle"));
+        assert_eq!(former_name_match(polymeris, "polymeris"), None);
+        assert_eq!(former_name_match(polymeris, ""), None);
     }
 }

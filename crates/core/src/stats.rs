@@ -155,3 +155,70 @@ mod tests {
         assert_eq!(s.phases.iter().find(|b| b.value == "2023-2026").unwrap().count, d.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count());
     }
 }
+
+/// How complete the data is, over a set of projects: published amounts, and where the
+/// territories come from (the partners' published locations, or inferred).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    pub projects: usize,
+    /// Projects with at least one published amount.
+    pub with_amount: usize,
+    /// Territory read from the sources (partners' or lead's location, or the source itself).
+    pub territory_from_sources: usize,
+    /// Territory inferred (from the pôle, the funders, a company's known location).
+    pub territory_inferred: usize,
+    /// Per funder (id, label): funding lines, lines with a published amount.
+    pub funders: Vec<(String, String, usize, usize)>,
+}
+
+impl Coverage {
+    pub fn territory_unknown(&self) -> usize {
+        self.projects - self.territory_from_sources - self.territory_inferred
+    }
+}
+
+/// Whole-number percentage, rounded down, of `part` in `whole` (0 when `whole` is 0).
+pub fn percent(part: usize, whole: usize) -> usize {
+    if whole == 0 { 0 } else { part * 100 / whole }
+}
+
+pub fn coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'a crate::model::Project>) -> Coverage {
+    use crate::model::TerritoryBasis as B;
+    let mut c = Coverage { funders: data.refs.funders.iter().map(|f| (f.id.clone(), f.label.clone(), 0, 0)).collect(), ..Coverage::default() };
+    for p in projects {
+        c.projects += 1;
+        c.with_amount += p.funding.iter().any(|f| f.amount_eur.is_some()) as usize;
+        match p.territory.basis {
+            Some(B::Partners | B::Lead | B::SourceRegion) => c.territory_from_sources += 1,
+            Some(B::PoleHome | B::Funders | B::Inferred) => c.territory_inferred += 1,
+            None => {}
+        }
+        for f in &p.funding {
+            if let Some(x) = c.funders.iter_mut().find(|x| x.0 == f.funder) {
+                x.2 += 1;
+                x.3 += f.amount_eur.is_some() as usize;
+            }
+        }
+    }
+    c.funders.retain(|x| x.2 > 0);
+    c
+}
+
+#[cfg(test)]
+mod coverage_tests {
+    use super::*;
+
+    #[test]
+    fn coverage_counts_add_up() {
+        let (d, _) = crate::testdata::bundled();
+        let c = coverage(d, &d.projects);
+        assert_eq!(c.projects, d.projects.len());
+        assert_eq!(c.with_amount, d.projects.iter().filter(|p| p.funding.iter().any(|f| f.amount_eur.is_some())).count());
+        assert_eq!(c.territory_from_sources + c.territory_inferred + c.territory_unknown(), c.projects);
+        assert!(c.territory_inferred >= 178, "pôle-home territories are inferred");
+        let lines: usize = c.funders.iter().map(|f| f.2).sum();
+        assert_eq!(lines, d.projects.iter().map(|p| p.funding.len()).sum::<usize>());
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(0, 0), 0);
+    }
+}
