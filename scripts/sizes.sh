@@ -16,7 +16,10 @@ row() { # kind file
 }
 tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 printf '%-6s %-44s %10s %10s %10s\n' kind file raw gzip brotli
-for f in "$dist"/*.html; do row html "$f"; done
+# The app's page is index.html; the static déclaration d'accessibilité pages are extra.
+for f in "$dist"/*.html; do
+  case "$(basename "$f")" in index.html) row html "$f" ;; *) row extra "$f" ;; esac
+done
 # sw.js (fetched by the browser in the background) and embed.js (for host pages) are not part of
 # what a visitor's first load needs: listed apart.
 for f in "$dist"/*.js; do
@@ -24,7 +27,7 @@ for f in "$dist"/*.js; do
 done
 for f in "$dist"/*.wasm; do row wasm "$f"; done
 for f in "$dist"/*.css; do row css "$f"; done
-for f in "$dist"/data/*; do row data "$f"; done
+for f in "$dist"/data/* "$dist"/i18n/*; do [ -f "$f" ] && row data "$f"; done
 awk -v budget="$budget_kb" '
   { raw[$1]+=$2; gz[$1]+=$3; br[$1]+=$4 }
   END {
