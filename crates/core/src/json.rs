@@ -209,22 +209,34 @@ impl fmt::Display for Error {
 
 /// Parses a whole text as one JSON value (whitespace around it allowed).
 pub fn from_str(text: &str) -> Result<Value, Error> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
-    let v = p.value(0)?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error(ErrorKind::Syntax));
-    }
-    Ok(v)
+    Parser { text, bytes: text.as_bytes(), pos: 0, stream: None }.document()
 }
 
-struct Parser<'a> {
+/// `from_str`, except that the items of the top-level object's array `list_key` are handed to
+/// `on_item` one by one as they are read, and that array is left empty in the result: memory
+/// holds one item's tree at a time (a file with a large record list).
+pub fn from_str_streaming(text: &str, list_key: &str, on_item: &mut dyn FnMut(Value)) -> Result<Value, Error> {
+    Parser { text, bytes: text.as_bytes(), pos: 0, stream: Some((list_key, on_item)) }.document()
+}
+
+struct Parser<'a, 'f> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    stream: Option<(&'a str, &'f mut dyn FnMut(Value))>,
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
+    /// One value and nothing after it but whitespace.
+    fn document(&mut self) -> Result<Value, Error> {
+        let v = self.value(0)?;
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error(ErrorKind::Syntax));
+        }
+        Ok(v)
+    }
+
     fn error(&self, kind: ErrorKind) -> Error {
         let kind = if self.pos >= self.bytes.len() && kind == ErrorKind::Syntax { ErrorKind::Eof } else { kind };
         let at = self.pos.min(self.bytes.len());
@@ -293,7 +305,9 @@ impl Parser<'_> {
                     let k = self.string()?;
                     self.skip_ws();
                     self.expect(b':')?;
-                    let v = self.value(depth + 1)?;
+                    self.skip_ws();
+                    let streamed = depth == 0 && self.peek() == Some(b'[') && self.stream.as_ref().is_some_and(|(key, _)| *key == k);
+                    let v = if streamed { self.stream_array(depth + 1)? } else { self.value(depth + 1)? };
                     members.push((k, v));
                     self.skip_ws();
                     match self.peek() {
@@ -336,6 +350,31 @@ impl Parser<'_> {
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.error(ErrorKind::Syntax)),
+        }
+    }
+
+    /// The streamed array: each item goes to the callback; an empty array stands in its place.
+    fn stream_array(&mut self, depth: usize) -> Result<Value, Error> {
+        self.pos += 1;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(Vec::new()));
+        }
+        loop {
+            let item = self.value(depth + 1)?;
+            if let Some((_, f)) = self.stream.as_mut() {
+                f(item);
+            }
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(Vec::new()));
+                }
+                _ => return Err(self.error(ErrorKind::Syntax)),
+            }
         }
     }
 
@@ -686,6 +725,17 @@ mod tests {
         assert_eq!(show(0.0000001), "0");
         assert_eq!(show(f64::INFINITY), "1e999");
         assert_eq!(show(1.5e20), "1e15+");
+    }
+
+    #[test]
+    fn streaming_hands_over_the_list_items_in_order() {
+        let mut got = Vec::new();
+        let v = from_str_streaming(r#"{"a": 1, "items": [ {"x": 1}, [2], "3" ], "b": {"items": [9]}}"#, "items", &mut |i| got.push(i.to_string())).unwrap();
+        assert_eq!(got, [r#"{"x":1}"#, "[2]", "\"3\""]);
+        assert_eq!(v.get("items").and_then(Value::as_array).map(Vec::len), Some(0));
+        assert_eq!(v.get("b").unwrap().to_string(), r#"{"items":[9]}"#, "only the top-level list is streamed");
+        assert!(from_str_streaming(r#"{"items": [1, 2"#, "items", &mut |_| {}).is_err());
+        assert!(from_str_streaming(r#"{"items": []}"#, "items", &mut |_| panic!("no item")).is_ok());
     }
 
     #[test]

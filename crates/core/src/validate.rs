@@ -143,12 +143,22 @@ pub fn load_all_bytes(referentiels: Vec<u8>, poles: Vec<u8>, projects: Vec<u8>) 
 
 /// Parses a data file's text and checks its header. Returns the top-level object and its header.
 fn parse_file(file: &str, text: &str, list_key: &str) -> Result<(Map, Option<Meta>), FileError> {
+    parse_file_streaming(file, text, list_key, None)
+}
+
+/// `parse_file`, handing each item of the list to `on_item` as soon as it is read (the list is
+/// then left empty in the returned object): a large file never exists as a whole tree.
+fn parse_file_streaming(file: &str, text: &str, list_key: &str, on_item: Option<&mut dyn FnMut(Value)>) -> Result<(Map, Option<Meta>), FileError> {
     let err = |kind| FileError { file: file.into(), kind };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(err(FileErrorKind::Empty));
     }
-    let value: Value = crate::json::from_str(text).map_err(|e| err(FileErrorKind::Json(e.to_string())))?;
+    let parsed = match on_item {
+        Some(f) => crate::json::from_str_streaming(text, list_key, f),
+        None => crate::json::from_str(text),
+    };
+    let value: Value = parsed.map_err(|e| err(FileErrorKind::Json(e.to_string())))?;
     let Value::Object(obj) = value else {
         return Err(err(FileErrorKind::Shape("le fichier doit contenir un objet JSON".into())));
     };
@@ -412,52 +422,73 @@ impl<'a> Rec<'a> {
     }
 }
 
-/// Iterates over the records of a list, giving each a `Rec` and collecting the accepted values.
-/// Rejects duplicate ids (the first record wins).
-fn read_records<T>(
-    file: &str,
-    list: &[Value],
-    id_field: &str,
-    problems: &mut Vec<Problem>,
-    mut read: impl FnMut(&mut Rec<'_>) -> T,
-) -> Vec<T> {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
+/// Reads records one by one, giving each a `Rec` and collecting the accepted values. Rejects
+/// duplicate ids (the first record wins). Fed from a list, or while the file is being parsed.
+struct Records<'a, T, F> {
+    file: &'a str,
+    id_field: &'a str,
+    problems: &'a mut Vec<Problem>,
+    read: F,
+    seen: HashSet<String>,
+    out: Vec<T>,
+    next: usize,
+}
+
+impl<'a, T, F: FnMut(&mut Rec<'_>) -> T> Records<'a, T, F> {
+    fn new(file: &'a str, id_field: &'a str, problems: &'a mut Vec<Problem>, read: F) -> Self {
+        Records { file, id_field, problems, read, seen: HashSet::new(), out: Vec::new(), next: 0 }
+    }
+
+    fn push(&mut self, item: &Value) {
+        let (i, file) = (self.next, self.file);
+        self.next += 1;
         let Value::Object(obj) = item else {
-            problems.push(Problem {
+            self.problems.push(Problem {
                 severity: Severity::Error,
                 file: file.into(),
                 record: Some(format!("#{i}")),
                 field: None,
                 message: format!("un objet est attendu, pas {} ; enregistrement ignoré", type_fr(item)),
             });
-            continue;
+            return;
         };
-        let id = match obj.get(id_field) {
+        let id = match obj.get(self.id_field) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             _ => None,
         };
         let record = id.clone().unwrap_or_else(|| format!("#{i}"));
-        if let Some(id) = &id {
-            if !seen.insert(id.clone()) {
-                problems.push(Problem {
+        if let Some(id) = id {
+            if !self.seen.insert(id) {
+                self.problems.push(Problem {
                     severity: Severity::Error,
                     file: file.into(),
                     record: Some(record),
-                    field: Some(id_field.into()),
+                    field: Some(self.id_field.into()),
                     message: format!("identifiant en double (déjà utilisé plus haut dans le fichier) ; enregistrement n° {} ignoré", i + 1),
                 });
-                continue;
+                return;
             }
         }
-        let mut rec = Rec { obj, file, record, problems, rejected: false };
-        let value = read(&mut rec);
+        let mut rec = Rec { obj, file, record, problems: &mut *self.problems, rejected: false };
+        let value = (self.read)(&mut rec);
         if !rec.rejected {
-            out.push(value);
+            self.out.push(value);
         }
     }
-    out
+}
+
+fn read_records<T>(
+    file: &str,
+    list: &[Value],
+    id_field: &str,
+    problems: &mut Vec<Problem>,
+    read: impl FnMut(&mut Rec<'_>) -> T,
+) -> Vec<T> {
+    let mut r = Records::new(file, id_field, problems, read);
+    for item in list {
+        r.push(item);
+    }
+    r.out
 }
 
 fn list<'a>(obj: &'a Map, key: &str) -> &'a [Value] {
@@ -602,9 +633,9 @@ pub fn load_projects(
     problems: &mut Vec<Problem>,
 ) -> Result<(Vec<Project>, Option<Meta>), FileError> {
     const FILE: &str = "projects.json";
-    let (obj, meta) = parse_file(FILE, text, "projects")?;
     let pole_ids: HashSet<&str> = poles.iter().map(|p| p.id.as_str()).collect();
-    let projects = read_records(FILE, list(&obj, "projects"), "id", problems, |r| {
+    // Each project is validated as soon as it is parsed, then its tree is dropped.
+    let mut records = Records::new(FILE, "id", problems, |r: &mut Rec<'_>| {
         let id = r.req_str("id");
         let acronym = r.req_str("acronym");
         let title = r.opt_str("title");
@@ -662,7 +693,8 @@ pub fn load_projects(
             notes,
         }
     });
-    Ok((projects, meta))
+    let (_, meta) = parse_file_streaming(FILE, text, "projects", Some(&mut |item: Value| records.push(&item)))?;
+    Ok((records.out, meta))
 }
 
 fn read_funding(r: &mut Rec<'_>, refs: &Referentiels) -> Vec<FundingLine> {
