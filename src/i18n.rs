@@ -35,6 +35,7 @@ pub fn requested() -> Lang {
 /// Makes `lang` the page's language with its catalog (kept for the page's life).
 pub fn install(lang: Lang, catalog: Catalog) {
     poles_core::i18n::set_current(lang);
+    poles_core::i18n::set_translator(t);
     CATALOG.with(|c| c.set(Some(Box::leak(Box::new(catalog)))));
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = doc.document_element() {

@@ -17,7 +17,7 @@ pub fn AboutPage() -> impl IntoView {
         d.projects.iter().flat_map(|p| &p.sources).chain(d.poles.iter().flat_map(|p| &p.sources)).map(String::as_str).collect();
     let (date, version) = d.meta.as_ref().map(|m| (date_fr(&m.compiled_at), m.data_version.clone())).unwrap_or_default();
     let n = |x: usize| group_thousands(x as u64);
-    let share = |x: usize| tf("{} %", &[&percent(x, c.projects).to_string()]);
+    let share = |x: usize| tf("{} %", &[&percent(x, c.projects).to_string()]);
     let row = |label: &'static str, x: usize| view! { <tr><th scope="row">{t(label)}</th><td class="num">{n(x)}</td><td class="num">{share(x)}</td></tr> };
     Some(view! {
         <article class="record about" data-testid="about-page">
@@ -46,7 +46,7 @@ pub fn AboutPage() -> impl IntoView {
                     <caption>{t("Montants publiés par financeur")}</caption>
                     <thead><tr><th scope="col">{t("Financeur")}</th><th scope="col">{t("Lignes de financement")}</th><th scope="col">{t("avec montant publié")}</th></tr></thead>
                     <tbody>{c.funders.iter().map(|(id, label, lines, with)| view! {
-                        <tr data-funder=id.clone()><th scope="row">{crate::i18n::tr(label)}</th><td class="num">{n(*lines)}</td><td class="num">{tf("{} ({} %)", &[&n(*with), &percent(*with, *lines).to_string()])}</td></tr>
+                        <tr data-funder=id.clone()><th scope="row">{crate::i18n::tr(label)}</th><td class="num">{n(*lines)}</td><td class="num">{tf("{} ({} %)", &[&n(*with), &percent(*with, *lines).to_string()])}</td></tr>
                     }).collect_view()}</tbody>
                 </table>
             </div>

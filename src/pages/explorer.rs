@@ -218,7 +218,7 @@ fn Coverage(data: Data, results: Memo<Results>) -> impl IntoView {
             let pc = |n: usize| percent(n, c.projects).to_string();
             view! {
                 <p class="coverage" data-testid="coverage">
-                    {tf("Complétude : montant publié pour {} % des projets ; territoire lu dans les sources pour {} %, déduit pour {} %, inconnu pour {} %.",
+                    {tf("Complétude : montant publié pour {} % des projets ; territoire lu dans les sources pour {} %, déduit pour {} %, inconnu pour {} %.",
                         &[&pc(c.with_amount), &pc(c.territory_from_sources), &pc(c.territory_inferred), &pc(c.territory_unknown())])}
                     " " <a href=href("/a-propos")>{t("À propos des données")}</a>
                 </p>
@@ -268,6 +268,7 @@ fn ExportMenu(data: Data, results: Memo<Results>) -> impl IntoView {
     view! {
         <details class="export" data-testid="export-menu">
             <summary>{t("Exporter")}</summary>
+            <div class="export-panel">
             <ul>
                 {item(0, "export-csv", "CSV de la sélection")}
                 {item(1, "export-csv-excel", "CSV pour Excel (séparateur ;)")}
@@ -279,6 +280,7 @@ fn ExportMenu(data: Data, results: Memo<Results>) -> impl IntoView {
                 })}
             </ul>
             <p class="hint">{t("Chaque fichier indique l'adresse de la vue, la version des données et la date de l'export.")}</p>
+            </div>
         </details>
     }
 }

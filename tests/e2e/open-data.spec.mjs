@@ -99,7 +99,7 @@ test('"À propos des données": edition, licences, coverage, how to report an er
   const withAmount = projects.filter((p) => p.funding.some((f) => f.amount_eur !== null)).length;
   const row = about.getByTestId('coverage-table').locator('tbody tr').first();
   await expect(row.locator('td').first()).toHaveText(String(withAmount));
-  await expect(row.locator('td').nth(1)).toHaveText(`${Math.floor((withAmount * 100) / projects.length)} %`);
+  await expect(row.locator('td').nth(1)).toHaveText(new RegExp(`^${Math.floor((withAmount * 100) / projects.length)}\\s%$`));
   const fuiLines = projects.flatMap((p) => p.funding).filter((f) => f.funder === 'FUI').length;
   await expect(about.getByTestId('funder-coverage').locator('tr[data-funder=FUI] td').first()).toHaveText(String(fuiLines));
   await expect(about.getByRole('heading', { name: 'Signaler une erreur' })).toBeVisible();

@@ -4,6 +4,7 @@
 //! With no base URL the bundled `data/` files are used. A base URL must be `https:`/`http:`, or a
 //! path on the same site. The URL parameter `donnees` may only select same-origin data.
 
+use crate::i18n::{fill, msg};
 use crate::json::Value;
 
 /// Seconds after which an API that has not answered is abandoned for the bundled data.
@@ -38,7 +39,7 @@ pub fn parse_config(text: &str) -> (Config, Vec<String>) {
     let v: Value = match crate::json::from_str(text.trim_start_matches('\u{FEFF}')) {
         Ok(v) => v,
         Err(e) => {
-            notices.push(format!("config.json illisible ({e}) : données intégrées utilisées"));
+            notices.push(fill(msg("config.json illisible ({}) : données intégrées utilisées"), &[&e.to_string()]));
             return (cfg, notices);
         }
     };
@@ -51,15 +52,15 @@ pub fn parse_config(text: &str) -> (Config, Vec<String>) {
             if lower.starts_with("https://") || lower.starts_with("http://") || (s.starts_with('/') && !s.starts_with("//")) {
                 cfg.data_base_url = Some(with_slash(s));
             } else {
-                notices.push(format!("config.json : adresse d'API refusée « {s} » (http(s) ou chemin du site attendu)"));
+                notices.push(fill(msg("config.json : adresse d'API refusée « {} » (http(s) ou chemin du site attendu)"), &[s]));
             }
         }
-        Some(_) => notices.push("config.json : data_base_url doit être un texte".into()),
+        Some(_) => notices.push(msg("config.json : data_base_url doit être un texte").into()),
     }
     if let Some(t) = v.get("api_timeout_s") {
         match t.as_u64() {
             Some(t) if (1..=60).contains(&t) => cfg.api_timeout_s = t as u32,
-            _ => notices.push("config.json : api_timeout_s doit être un entier de 1 à 60".into()),
+            _ => notices.push(msg("config.json : api_timeout_s doit être un entier de 1 à 60").into()),
         }
     }
     (cfg, notices)
@@ -149,7 +150,7 @@ pub fn parse_embed(params: &[(String, String)]) -> (Embed, Vec<String>) {
                             e.locked.push(f.to_string());
                         }
                     } else {
-                        notices.push(format!("« verrou={f} » ignoré : filtre inconnu"));
+                        notices.push(fill(msg("« verrou={} » ignoré : filtre inconnu"), &[f]));
                     }
                 }
             }
@@ -157,8 +158,11 @@ pub fn parse_embed(params: &[(String, String)]) -> (Embed, Vec<String>) {
                 Some(rgb) if contrast(rgb, [255, 255, 255]) >= 4.5 => {
                     e.colour = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
                 }
-                Some(_) => notices.push(format!("« couleur={v} » ignorée : trop claire pour un texte blanc lisible (contraste AA 4,5:1)")),
-                None => notices.push(format!("« couleur={} » ignorée : attendu 6 chiffres hexadécimaux, par ex. 1d4e89", v.chars().take(20).collect::<String>())),
+                Some(_) => notices.push(fill(msg("« couleur={} » ignorée : trop claire pour un texte blanc lisible (contraste AA 4,5:1)"), &[v])),
+                None => notices.push(fill(
+                    msg("« couleur={} » ignorée : attendu 6 chiffres hexadécimaux, par ex. 1d4e89"),
+                    &[&v.chars().take(20).collect::<String>()],
+                )),
             },
             _ => {}
         }

@@ -36,6 +36,17 @@ impl Lang {
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
+static TRANSLATOR: std::sync::OnceLock<fn(&'static str) -> &'static str> = std::sync::OnceLock::new();
+
+/// Lets the app translate the messages the core builds (`msg`); without it they stay French.
+pub fn set_translator(f: fn(&'static str) -> &'static str) {
+    let _ = TRANSLATOR.set(f);
+}
+
+/// A message id of the core in the page's language (see `set_translator`).
+pub fn msg(fr: &'static str) -> &'static str {
+    TRANSLATOR.get().map_or(fr, |f| f(fr))
+}
 
 /// The language of the page (set once at start-up; French by default). `format` follows it.
 pub fn current() -> Lang {
