@@ -28,8 +28,6 @@ struct Row {
     item: u32,
     text: String,
     year: Option<u16>,
-    /// Position in alphabetical order.
-    name_rank: u32,
     /// Sum of published amounts (projects) or number of projects (pôles).
     weight: f64,
     has_published_amount: bool,
@@ -268,7 +266,7 @@ impl Index {
             })
             .collect();
 
-        let (mut projects, project_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
+        let (projects, project_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
             .projects
             .iter()
             .enumerate()
@@ -284,14 +282,13 @@ impl Index {
                     item: item as u32,
                     text: project_text(p, &pole_names),
                     year: p.year,
-                    name_rank: 0,
                     weight: sum,
                     has_published_amount: p.funding.iter().any(|f| f.amount_eur.is_some()),
                     has_unpublished_amount: unknown > 0,
                 }, values)
             })
             .unzip();
-        let project_order = rank(&mut projects, data.projects.iter().map(|p| p.acronym.clone()).collect());
+        let project_order = order_by_text(&data.projects.iter().map(|p| p.acronym.clone()).collect::<Vec<_>>());
 
         let mut project_count: HashMap<&str, usize> = HashMap::new();
         for p in &data.projects {
@@ -299,7 +296,7 @@ impl Index {
                 *project_count.entry(id.as_str()).or_default() += 1;
             }
         }
-        let (mut poles, pole_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
+        let (poles, pole_values): (Vec<Row>, Vec<[Vec<u16>; N_FACETS]>) = data
             .poles
             .iter()
             .enumerate()
@@ -314,7 +311,6 @@ impl Index {
                     item: item as u32,
                     text: pole_text(p),
                     year: None,
-                    name_rank: 0,
                     weight: project_count.get(p.id.as_str()).copied().unwrap_or(0) as f64,
                     has_published_amount: false,
                     has_unpublished_amount: false,
@@ -322,7 +318,7 @@ impl Index {
             })
             .unzip();
         let pole_projects: Vec<u32> = poles.iter().map(|r| r.weight as u32).collect();
-        let pole_order = rank(&mut poles, data.poles.iter().map(|p| p.name.clone()).collect());
+        let pole_order = order_by_text(&data.poles.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
         // Rows are stored in alphabetical order: a sequential scan yields the default sort.
         let projects = Side::new(permute(projects, &project_order), permute(project_values, &project_order), &dicts);
         let poles = Side::new(permute(poles, &pole_order), permute(pole_values, &pole_order), &dicts);
@@ -380,8 +376,7 @@ impl Index {
         // All filters but `skip` (None when every filter is `skip`: no restriction).
         let all_but = |skip: usize| -> Option<Bits> {
             let mut out: Option<Bits> = None;
-            for (k, b) in filters.iter().filter(|(k, _)| *k != skip) {
-                let _ = k;
+            for (_, b) in filters.iter().filter(|(k, _)| *k != skip) {
                 match &mut out {
                     None => out = Some(b.clone()),
                     Some(o) => o.and(b),
@@ -530,15 +525,6 @@ impl Index {
             *items = order.into_iter().map(|i| items[i]).collect();
         }
     }
-}
-
-/// Sets each row's alphabetical rank and returns the alphabetical order of the rows.
-fn rank(rows: &mut [Row], keys: Vec<String>) -> Vec<usize> {
-    let order = order_by_text(&keys);
-    for (r, &i) in order.iter().enumerate() {
-        rows[i].name_rank = r as u32;
-    }
-    order
 }
 
 fn project_text(p: &Project, pole_names: &HashMap<&str, String>) -> String {
