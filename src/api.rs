@@ -109,7 +109,7 @@ pub async fn load_dataset() -> Result<Outcome, FileError> {
             Ok(loaded) => return Ok(Outcome { loaded, source: Source { base: api_base, bundled: false }, notices }),
             Err(e) => notices.push(tf(
                 "Les données de l'API ({}) n'ont pas pu être chargées : {} Les données intégrées à l'explorateur sont affichées à la place.",
-                &[&api_base, &crate::i18n::file_error(&e)],
+                &[&api_base, &e.to_string()],
             )),
         }
     }

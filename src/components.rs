@@ -25,7 +25,7 @@ pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView 
     view! {
         <section class="load-error" role="alert" data-testid="load-error" aria-labelledby="load-error-title">
             <h1 id="load-error-title" tabindex="-1">{t("Impossible de charger les données")}</h1>
-            <p class="error-message">{crate::i18n::file_error(&error)}</p>
+            <p class="error-message">{error.to_string()}</p>
             <p>
                 {t("Problème de données : le fichier « ")} <code>{error.file.clone()}</code>
                 {t(" » est indispensable à l'explorateur. Vérifiez votre connexion puis réessayez ; si le problème persiste, signalez-le aux responsables du site.")}

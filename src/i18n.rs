@@ -47,7 +47,11 @@ pub fn install(lang: Lang, catalog: Catalog) {
 
 /// The translation of a French UI string (the string itself in French or when untranslated).
 pub fn t(fr: &'static str) -> &'static str {
-    CATALOG.with(|c| c.get().and_then(|c| c.get(fr))).unwrap_or(fr)
+    lookup(fr).unwrap_or(fr)
+}
+
+fn lookup(fr: &str) -> Option<&'static str> {
+    CATALOG.with(|c| c.get().and_then(|c| c.get(fr)))
 }
 
 /// A translated template with its `{}` filled in order.
@@ -60,14 +64,8 @@ pub fn count(n: usize, singular: &'static str, plural: &'static str) -> String {
     poles_core::format::count(n, t(singular), t(plural))
 }
 
-/// A data file error in the page's language.
-pub fn file_error(e: &poles_core::validate::FileError) -> String {
-    let (template, args) = e.template();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    fill(t(template), &args)
-}
 
 /// The translation of a message known only at run time (notices built by the core).
 pub fn tr(fr: &str) -> String {
-    CATALOG.with(|c| c.get().and_then(|c| c.get(fr))).unwrap_or(fr).to_string()
+    lookup(fr).unwrap_or(fr).to_string()
 }

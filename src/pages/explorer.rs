@@ -175,7 +175,7 @@ fn ActiveFilters(data: Data, query: Memo<Query>, go: Callback<(Query, bool)>) ->
         for f in Facet::ALL.into_iter().filter(|f| embed.is_locked(*f)) {
             *unlocked.facet_mut(f) = Default::default();
         }
-        let list: Vec<_> = chips(&data.loaded.dataset, &unlocked, &t)
+        let list: Vec<_> = chips(&data.loaded.dataset, &unlocked)
             .into_iter()
             .map(|mut c| {
                 embed.enforce(&mut c.without);
@@ -353,7 +353,7 @@ fn FilterBar(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callbac
     let active = {
         let data = data.clone();
         move || {
-            let n = query.with(|q| chips(&data.loaded.dataset, q, &t).len());
+            let n = query.with(|q| chips(&data.loaded.dataset, q).len());
             if n == 0 { String::new() } else { tf(if n > 1 { " ({} actifs)" } else { " ({} actif)" }, &[&n.to_string()]) }
         }
     };

@@ -67,7 +67,7 @@ pub fn MapView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callb
                 None => view! { <p class="loading" role="status">{t("Chargement de la carte…")}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <div class="load-error" role="alert" data-testid="map-error">
-                        <p>{crate::i18n::file_error(&e)}</p>
+                        <p>{e.to_string()}</p>
                         <p>{t("La liste et les statistiques restent disponibles.")}</p>
                         <button type="button" class="button" on:click=move |_| retry.run(())>{t("Réessayer")}</button>
                     </div>

@@ -64,10 +64,9 @@ pub struct Chip {
     pub label: String,
 }
 
-/// The chips of the active filters of the query's tab, in facet order. `tr` translates the
-/// French message templates (the identity in French, see `i18n`).
-pub fn chips(data: &Dataset, q: &Query, tr: &dyn Fn(&'static str) -> &'static str) -> Vec<Chip> {
-    use crate::i18n::fill;
+/// The chips of the active filters of the query's tab, in facet order, in the page's language.
+pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
+    use crate::i18n::{fill, msg as tr};
     let mut out = Vec::new();
     for facet in Facet::ALL.into_iter().filter(|f| f.applies_to(q.tab)) {
         let sel = q.facet(facet);
@@ -187,7 +186,7 @@ mod tests {
         q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
         q.text = "pôle".into();
         q.year_min = Some(2010);
-        let c = chips(d, &q, &|s| s);
+        let c = chips(d, &q);
         let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »", "Année : à partir de 2010"]);
         assert!(c[0].without.facet(Facet::Region).is_empty());

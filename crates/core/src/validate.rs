@@ -78,8 +78,8 @@ pub struct FileError {
 }
 
 impl FileError {
-    /// The message as a French template (`{}` for the arguments, in order) and its arguments:
-    /// the app translates the template (`i18n`), `Display` fills it in French.
+    /// The message as a French template (`{}` for the arguments, in order) and its arguments;
+    /// `Display` fills it in the page's language (`i18n::msg`).
     pub fn template(&self) -> (&'static str, Vec<String>) {
         let f = self.file.clone();
         match &self.kind {
@@ -103,7 +103,7 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (template, args) = self.template();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        f.write_str(&crate::i18n::fill(template, &args))
+        f.write_str(&crate::i18n::fill(crate::i18n::msg(template), &args))
     }
 }
 
