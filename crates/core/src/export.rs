@@ -279,9 +279,9 @@ pub fn selection_json(header: &[String], rows: &[Vec<String>], key: &str, meta: 
 }
 
 /// Columns whose cells hold one item per line.
-pub const LIST_COLUMNS: [&str; 14] = [
+pub const LIST_COLUMNS: [&str; 11] = [
     "poles", "poles_non_resolus", "partenaires", "localisations_partenaires", "regions", "departements", "mots_cles", "themes", "sources",
-    "anciens_noms", "phases", "noms", "liens", "financeurs",
+    "anciens_noms", "phases",
 ];
 
 #[cfg(test)]

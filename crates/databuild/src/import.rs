@@ -5,7 +5,7 @@
 //! amounts `1 234 567,50`, years or dates `dd/mm/yyyy`, list cells with one item per line.
 //! Every problem is reported with its line and column; with any error nothing is written.
 
-use poles_core::export::{PROJECT_COLUMNS, MIN_FUNDING_GROUPS};
+use poles_core::export::PROJECT_COLUMNS;
 use poles_core::validate::{load_all, Severity};
 use serde_json::{json, Map, Value};
 
@@ -122,7 +122,7 @@ pub fn import_projects(bytes: &[u8], referentiels: &str, poles: &str, current_pr
     if !problems.is_empty() {
         return Err(problems);
     }
-    let groups = (1..).take_while(|k| col(&format!("financeur_{k}")).is_some()).count().max(0);
+    let groups = (1..).take_while(|k| col(&format!("financeur_{k}")).is_some()).count();
 
     let mut records: Vec<Value> = Vec::new();
     let mut line_of: Vec<(String, u64)> = Vec::new();
@@ -269,6 +269,3 @@ fn csv_column(field: &str, header: &[String]) -> Option<(usize, String)> {
     };
     header.iter().position(|h| *h == name).map(|i| (i + 1, name))
 }
-
-/// The default number of funding groups of the template.
-pub const TEMPLATE_GROUPS: usize = MIN_FUNDING_GROUPS;
