@@ -6,13 +6,14 @@ use crate::i18n::{t, tf};
 use crate::paths::{data_url, href};
 use leptos::prelude::*;
 use poles_core::format::{date_fr, group_thousands};
-use poles_core::stats::{coverage, percent};
+use poles_core::stats::{coverage, funder_coverage, percent};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let loaded = use_data()?;
     let d = &loaded.dataset;
-    let c = coverage(d, &d.projects);
+    let c = coverage(&d.projects);
+    let funders = funder_coverage(d, &d.projects);
     let sources: std::collections::HashSet<&str> =
         d.projects.iter().flat_map(|p| &p.sources).chain(d.poles.iter().flat_map(|p| &p.sources)).map(String::as_str).collect();
     let (date, version) = d.meta.as_ref().map(|m| (date_fr(&m.compiled_at), m.data_version.clone())).unwrap_or_default();
@@ -45,7 +46,7 @@ pub fn AboutPage() -> impl IntoView {
                 <table class="figures" data-testid="funder-coverage">
                     <caption>{t("Montants publiés par financeur")}</caption>
                     <thead><tr><th scope="col">{t("Financeur")}</th><th scope="col">{t("Lignes de financement")}</th><th scope="col">{t("avec montant publié")}</th></tr></thead>
-                    <tbody>{c.funders.iter().map(|(id, label, lines, with)| view! {
+                    <tbody>{funders.iter().map(|(id, label, lines, with)| view! {
                         <tr data-funder=id.clone()><th scope="row">{crate::i18n::tr(label)}</th><td class="num">{n(*lines)}</td><td class="num">{tf("{} ({} %)", &[&n(*with), &percent(*with, *lines).to_string()])}</td></tr>
                     }).collect_view()}</tbody>
                 </table>

@@ -214,7 +214,7 @@ fn Coverage(data: Data, results: Memo<Results>) -> impl IntoView {
         let r = results.get();
         (r.tab == Tab::Projets && !r.items.is_empty()).then(|| {
             let d = &data.loaded.dataset;
-            let c = coverage(d, r.items.iter().filter_map(|&i| d.projects.get(i)));
+            let c = coverage(r.items.iter().filter_map(|&i| d.projects.get(i)));
             let pc = |n: usize| percent(n, c.projects).to_string();
             view! {
                 <p class="coverage" data-testid="coverage">

@@ -167,8 +167,6 @@ pub struct Coverage {
     pub territory_from_sources: usize,
     /// Territory inferred (from the pôle, the funders, a company's known location).
     pub territory_inferred: usize,
-    /// Per funder (id, label): funding lines, lines with a published amount.
-    pub funders: Vec<(String, String, usize, usize)>,
 }
 
 impl Coverage {
@@ -182,9 +180,10 @@ pub fn percent(part: usize, whole: usize) -> usize {
     if whole == 0 { 0 } else { part * 100 / whole }
 }
 
-pub fn coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'a crate::model::Project>) -> Coverage {
+/// Coverage of a set of projects (the explorer computes it for each selection: kept light).
+pub fn coverage<'a>(projects: impl IntoIterator<Item = &'a crate::model::Project>) -> Coverage {
     use crate::model::TerritoryBasis as B;
-    let mut c = Coverage { funders: data.refs.funders.iter().map(|f| (f.id.clone(), f.label.clone(), 0, 0)).collect(), ..Coverage::default() };
+    let mut c = Coverage::default();
     for p in projects {
         c.projects += 1;
         c.with_amount += p.funding.iter().any(|f| f.amount_eur.is_some()) as usize;
@@ -193,15 +192,21 @@ pub fn coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'a crate
             Some(B::PoleHome | B::Funders | B::Inferred) => c.territory_inferred += 1,
             None => {}
         }
-        for f in &p.funding {
-            if let Some(x) = c.funders.iter_mut().find(|x| x.0 == f.funder) {
-                x.2 += 1;
-                x.3 += f.amount_eur.is_some() as usize;
-            }
+    }
+    c
+}
+
+/// Per funder (id, label) with funding lines: number of lines, lines with a published amount.
+pub fn funder_coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'a crate::model::Project>) -> Vec<(String, String, usize, usize)> {
+    let mut funders: Vec<(String, String, usize, usize)> = data.refs.funders.iter().map(|f| (f.id.clone(), f.label.clone(), 0, 0)).collect();
+    for f in projects.into_iter().flat_map(|p| &p.funding) {
+        if let Some(x) = funders.iter_mut().find(|x| x.0 == f.funder) {
+            x.2 += 1;
+            x.3 += f.amount_eur.is_some() as usize;
         }
     }
-    c.funders.retain(|x| x.2 > 0);
-    c
+    funders.retain(|x| x.2 > 0);
+    funders
 }
 
 #[cfg(test)]
@@ -211,12 +216,12 @@ mod coverage_tests {
     #[test]
     fn coverage_counts_add_up() {
         let (d, _) = crate::testdata::bundled();
-        let c = coverage(d, &d.projects);
+        let c = coverage(&d.projects);
         assert_eq!(c.projects, d.projects.len());
         assert_eq!(c.with_amount, d.projects.iter().filter(|p| p.funding.iter().any(|f| f.amount_eur.is_some())).count());
         assert_eq!(c.territory_from_sources + c.territory_inferred + c.territory_unknown(), c.projects);
         assert!(c.territory_inferred >= 178, "pôle-home territories are inferred");
-        let lines: usize = c.funders.iter().map(|f| f.2).sum();
+        let lines: usize = funder_coverage(d, &d.projects).iter().map(|f| f.2).sum();
         assert_eq!(lines, d.projects.iter().map(|p| p.funding.len()).sum::<usize>());
         assert_eq!(percent(1, 3), 33);
         assert_eq!(percent(0, 0), 0);
