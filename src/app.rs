@@ -40,15 +40,16 @@ pub fn App() -> impl IntoView {
     let embed = crate::embed::init();
     let embedded = embed.embed.enabled;
     provide_context(embed);
+    // Parsing, indexing and the first render run as separate tasks (the page stays responsive).
     let resource = LocalResource::new(|| async {
-        load_dataset().await.map(|o| {
-            crate::perf::mark("pe-data-parsed");
-            let index = Arc::new(Index::new(&o.loaded.dataset));
-            crate::perf::mark("pe-indexed");
-            crate::perf::measure("pe-index", "pe-data-parsed", "pe-indexed");
-
-            Data { loaded: Arc::new(o.loaded), index, source: o.source, notices: Arc::new(o.notices) }
-        })
+        let o = load_dataset().await?;
+        crate::progressive::yield_to_browser().await;
+        crate::perf::mark("pe-data-parsed");
+        let index = Arc::new(Index::new(&o.loaded.dataset));
+        crate::perf::mark("pe-indexed");
+        crate::perf::measure("pe-index", "pe-data-parsed", "pe-indexed");
+        crate::progressive::yield_to_browser().await;
+        Ok(Data { loaded: Arc::new(o.loaded), index, source: o.source, notices: Arc::new(o.notices) })
     });
     let retry = Callback::new(move |_| resource.refetch());
     // Offline indicator and "new version" prompt (the service worker is registered by sw-register.js).

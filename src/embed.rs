@@ -78,6 +78,11 @@ pub fn init() -> EmbedState {
         }
     }
     if in_iframe {
+        // Inside a frame the page reports its full height: every row is measured for real
+        // (no content-visibility placeholders, see style/main.css).
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.class_list().add_1("framed");
+        }
         report_height(&window);
     }
     EmbedState { embed, locked_query, notices, in_iframe }

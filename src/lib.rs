@@ -9,11 +9,13 @@ mod app;
 mod components;
 mod download;
 mod embed;
+mod keyed;
 pub mod i18n;
 mod pages;
 pub mod paths;
 mod panic_box;
 pub mod perf;
+mod progressive;
 
 pub use api::{fetch_data_file, load_catalog, load_dataset, Outcome, Source};
 pub use app::App;

@@ -7,14 +7,21 @@ use std::cell::RefCell;
 thread_local! {
     /// `embed=1&verrou=…&couleur=…&donnees=…` of the page that was loaded, kept on every link.
     static EMBED_QS: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The base, read once: it cannot change during the page's life (and every link needs it).
+    static BASE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
 }
 
 /// The router base: the path of `document.baseURI` without its trailing slash
 /// ("" at the site root, "/explorateur" under a sub-path).
 pub fn base() -> String {
-    let uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    let path = uri.and_then(|u| web_sys::Url::new(&u).ok()).map(|u| u.pathname()).unwrap_or_default();
-    base_from_path(&path)
+    BASE.with(|b| {
+        b.get_or_init(|| {
+            let uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+            let path = uri.and_then(|u| web_sys::Url::new(&u).ok()).map(|u| u.pathname()).unwrap_or_default();
+            base_from_path(&path)
+        })
+        .clone()
+    })
 }
 
 /// "/explorateur/" -> "/explorateur"; "/" -> "".

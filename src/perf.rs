@@ -1,7 +1,8 @@
 //! Performance marks read by the browser benchmark (`make bench`): `pe-indexed` (its start time is
 //! the time from navigation to the data fetched, validated and indexed), `pe-index` (index build),
 //! `pe-search` (engine time of one filter change) and `pe-filter-to-paint` (filter change to the
-//! results painted).
+//! results painted). Each measure clears its marks and itself once recorded, so nothing
+//! accumulates; the benchmark reads them with a `PerformanceObserver`.
 
 use wasm_bindgen::prelude::*;
 
@@ -15,9 +16,14 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Records the measure `name` from `start` to `end`, then clears the two marks and the measure
+/// from the timeline (observers have seen it).
 pub fn measure(name: &str, start: &str, end: &str) {
     if let Some(p) = performance() {
         let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+        p.clear_marks_with_mark_name(start);
+        p.clear_marks_with_mark_name(end);
+        p.clear_measures_with_measure_name(name);
     }
 }
 
@@ -25,17 +31,10 @@ pub fn measure(name: &str, start: &str, end: &str) {
 /// it from the last `pe-filter-start`: a task queued from the next animation frame runs right
 /// after that frame's style, layout and paint (the usual "after next paint" measure).
 pub fn after_paint_measure() {
-    let Some(w) = web_sys::window() else { return };
-    let inner = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let done = Closure::once_into_js(move || {
-                mark("pe-results-painted");
-                measure("pe-filter-to-paint", "pe-filter-start", "pe-results-painted");
-            });
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 0);
-        }
+    crate::progressive::after_next_paint(|| {
+        mark("pe-results-painted");
+        measure("pe-filter-to-paint", "pe-filter-start", "pe-results-painted");
     });
-    let _ = w.request_animation_frame(inner.unchecked_ref());
 }
 
 /// Bytes of WASM linear memory, for the benchmark's memory figure.

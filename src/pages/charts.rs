@@ -1,13 +1,14 @@
 //! The statistics view (`vue=stats`): bar charts that follow the filters, each with a text summary
 //! and a table of the same figures. Clicking a bar (or Enter on it) filters on that value.
 
-use super::map::Swatch;
-use crate::app::Data;
-use leptos::prelude::*;
-use poles_core::engine::Results;
+use super::explorer::use_ctx;
+use super::map_table::Swatch;
 use crate::i18n::{count, t, tf, tr};
+use crate::keyed::{key_of, Keyed};
+use std::sync::Arc;
+use leptos::prelude::*;
 use poles_core::format::{eur, num};
-use poles_core::query::{Facet, Query, Tab, ValueState};
+use poles_core::query::{Facet, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
 
 const SOLE: &str = "#2c6fb0";
@@ -20,64 +21,84 @@ enum Target {
     Year,
 }
 
-#[component]
-pub fn StatsView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callback<(Query, bool)>) -> impl IntoView {
-    let stats = Memo::new(move |_| results.with(|r| compute(&data.loaded.dataset, r)));
-    let click = Callback::new(move |(target, value): (Target, String)| {
-        let mut q = query.get_untracked();
-        match target {
-            Target::Facet(f) => {
-                let next = if q.facet(f).state(&value) == ValueState::Included { ValueState::Off } else { ValueState::Included };
-                q.facet_mut(f).set(&value, next);
-            }
-            Target::Year => {
-                let y = value.parse::<u16>().ok();
-                if q.year_min == y && q.year_max == y {
-                    (q.year_min, q.year_max) = (None, None);
-                } else {
-                    (q.year_min, q.year_max) = (y, y);
-                }
-            }
+/// Which list of bars of `Stats` a chart draws.
+#[derive(Clone, Copy, PartialEq)]
+enum Series {
+    Funders,
+    Years,
+    Themes,
+    TopPoles,
+    Phases,
+    Regions,
+}
+
+impl Series {
+    fn of(self, s: &Stats) -> &Vec<Bar> {
+        match self {
+            Series::Funders => &s.funders,
+            Series::Years => &s.years,
+            Series::Themes => &s.themes,
+            Series::TopPoles => &s.top_poles,
+            Series::Phases => &s.phases,
+            Series::Regions => &s.regions,
         }
-        go.run((q, false));
-    });
-    let selected = move |target: Target, value: &str| {
-        query.with(|q| match target {
-            Target::Facet(f) => q.facet(f).state(value) == ValueState::Included,
-            Target::Year => value.parse::<u16>().ok().is_some_and(|y| q.year_min == Some(y) && q.year_max == Some(y)),
-        })
-    };
+    }
+}
+
+#[component]
+pub fn StatsView() -> impl IntoView {
+    let ctx = use_ctx();
+    let data = ctx.data();
+    let stats = Memo::new(move |_| ctx.results.with(|r| compute(&data.loaded.dataset, r)));
+    let empty = Memo::new(move |_| stats.with(|s| s.items == 0));
+    let tab = Memo::new(move |_| ctx.results.with(|r| r.tab));
+    let projets = ("projet", "projets");
+    let poles = ("pôle", "pôles");
+    let top = |series: Series, template: &'static str, noun| move |s: &Stats| top_summary(series.of(s), template, noun);
     view! {
         <section class="stats-view" aria-labelledby="stats-title" data-testid="stats-view">
             <h2 id="stats-title">{t("Statistiques")}</h2>
-            {move || {
-                let s = stats.get();
-                if s.items == 0 {
-                    return view! { <p class="empty">{t("Aucun résultat pour ces filtres : pas de statistiques.")}</p> }.into_any();
-                }
-                match results.with(|r| r.tab) {
-                    Tab::Projets => view! {
-                        <BarChart id="financeurs" title="Projets par financeur" bars=s.funders.clone() target=Target::Facet(Facet::Financeur) click=click selected=selected
-                            summary=funder_summary(&s) noun=("projet", "projets") funders=true />
-                        <BarChart id="annees" title="Projets par année" bars=s.years.clone() target=Target::Year click=click selected=selected
-                            summary=year_summary(&s) noun=("projet", "projets") />
-                        <BarChart id="themes" title="Projets par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
-                            summary=top_summary(&s.themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", ("projet", "projets")) noun=("projet", "projets") />
-                        <BarChart id="poles" title="Pôles ayant labellisé le plus de projets (10 premiers)" bars=s.top_poles.clone() target=Target::Facet(Facet::Pole) click=click selected=selected
-                            summary=top_summary(&s.top_poles, "{} valeurs ; le pôle le plus représenté est « {} » avec {}.", ("projet", "projets")) noun=("projet", "projets") />
-                    }.into_any(),
-                    Tab::Poles => view! {
-                        <BarChart id="themes" title="Pôles par thème" bars=s.themes.clone() target=Target::Facet(Facet::Theme) click=click selected=selected
-                            summary=top_summary(&s.themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
-                        <BarChart id="phases" title="Pôles par phase de labellisation" bars=s.phases.clone() target=Target::Facet(Facet::Phase) click=click selected=selected
-                            summary=top_summary(&s.phases, "{} valeurs ; la phase la plus représentée est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
-                        <BarChart id="regions" title="Pôles par région couverte" bars=s.regions.clone() target=Target::Facet(Facet::Region) click=click selected=selected
-                            summary=top_summary(&s.regions, "{} valeurs ; la région la plus représentée est « {} » avec {}.", ("pôle", "pôles")) noun=("pôle", "pôles") />
-                    }.into_any(),
-                }
+            {move || match (empty.get(), tab.get()) {
+                (true, _) => view! { <p class="empty">{t("Aucun résultat pour ces filtres : pas de statistiques.")}</p> }.into_any(),
+                (false, Tab::Projets) => view! {
+                    <BarChart id="financeurs" title="Projets par financeur" stats=stats series=Series::Funders target=Target::Facet(Facet::Financeur)
+                        summary=funder_summary noun=projets funders=true />
+                    <BarChart id="annees" title="Projets par année" stats=stats series=Series::Years target=Target::Year
+                        summary=year_summary noun=projets />
+                    <BarChart id="themes" title="Projets par thème" stats=stats series=Series::Themes target=Target::Facet(Facet::Theme)
+                        summary=top(Series::Themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", projets) noun=projets />
+                    <BarChart id="poles" title="Pôles ayant labellisé le plus de projets (10 premiers)" stats=stats series=Series::TopPoles target=Target::Facet(Facet::Pole)
+                        summary=top(Series::TopPoles, "{} valeurs ; le pôle le plus représenté est « {} » avec {}.", projets) noun=projets />
+                }.into_any(),
+                (false, Tab::Poles) => view! {
+                    <BarChart id="themes" title="Pôles par thème" stats=stats series=Series::Themes target=Target::Facet(Facet::Theme)
+                        summary=top(Series::Themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", poles) noun=poles />
+                    <BarChart id="phases" title="Pôles par phase de labellisation" stats=stats series=Series::Phases target=Target::Facet(Facet::Phase)
+                        summary=top(Series::Phases, "{} valeurs ; la phase la plus représentée est « {} » avec {}.", poles) noun=poles />
+                    <BarChart id="regions" title="Pôles par région couverte" stats=stats series=Series::Regions target=Target::Facet(Facet::Region)
+                        summary=top(Series::Regions, "{} valeurs ; la région la plus représentée est « {} » avec {}.", poles) noun=poles />
+                }.into_any(),
             }}
         </section>
     }
+}
+
+/// Filters on a bar's value (or removes that filter).
+fn click_bar(target: Target, value: &str) {
+    use_ctx().update(|q| match target {
+        Target::Facet(f) => {
+            let next = if q.facet(f).state(value) == ValueState::Included { ValueState::Off } else { ValueState::Included };
+            q.facet_mut(f).set(value, next);
+        }
+        Target::Year => {
+            let y = value.parse::<u16>().ok();
+            if q.year_min == y && q.year_max == y {
+                (q.year_min, q.year_max) = (None, None);
+            } else {
+                (q.year_min, q.year_max) = (y, y);
+            }
+        }
+    });
 }
 
 fn funder_summary(s: &Stats) -> String {
@@ -109,60 +130,36 @@ fn year_summary(s: &Stats) -> String {
     text
 }
 
+const ROW_H: f64 = 22.0;
+
 /// A horizontal bar chart with its table. Funders (`funders`): bars stacked "seul financeur" /
-/// "cofinancé", and amounts in the table.
+/// "cofinancé", and amounts in the table. Bars and table rows are keyed by value.
 #[component]
 fn BarChart(
     id: &'static str,
     title: &'static str,
-    bars: Vec<Bar>,
+    stats: Memo<Stats>,
+    series: Series,
     target: Target,
-    click: Callback<(Target, String)>,
-    selected: impl Fn(Target, &str) -> bool + Copy + Send + Sync + 'static,
-    summary: String,
+    summary: impl Fn(&Stats) -> String + Send + Sync + 'static,
     noun: (&'static str, &'static str),
     #[prop(optional)] funders: bool,
 ) -> impl IntoView {
-    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
-    let row_h = 22.0;
-    let height = row_h * bars.len() as f64 + 4.0;
+    let summary = Memo::new(move |_| stats.with(|s| summary(s)));
+    let keys = Memo::new(move |_| stats.with(|s| series.of(s).iter().map(|x| key_of(&x.value)).collect::<Vec<u64>>()));
+    // The value and label of a bar, from its key.
+    let item = move |k: u64| stats.with_untracked(|s| series.of(s).iter().find(|x| key_of(&x.value) == k).map(|x| (x.value.clone(), x.label.clone()))).unwrap_or_default();
+    let height = move || num(ROW_H * stats.with(|s| series.of(s).len()) as f64 + 4.0);
     let title_id = format!("chart-{id}-title");
-    let title_id2 = title_id.clone();
-    let rows = bars.clone();
+    let title_ref = title_id.clone();
+    let chart = ChartCtx { stats, series, target, noun, funders };
     view! {
-        <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_id.clone()>
-            <figcaption id=title_id2>{t(title)}</figcaption>
-            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
+        <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_ref>
+            <figcaption id=title_id>{t(title)}</figcaption>
+            <p class="chart-summary" data-testid="chart-summary">{move || summary.get()}</p>
             {funders.then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />{t(" seul financeur publié ")} <Swatch fill=CO />{t(" cofinancé avec d'autres")}</p> })}
-            <svg class="bars" viewBox=format!("0 0 600 {}", num(height)) role="group" aria-label=t(title)>
-                {bars.into_iter().enumerate().map(|(k, b)| {
-                    let y = 2.0 + k as f64 * row_h;
-                    let sole = if funders { b.sole } else { b.count };
-                    let w_sole = sole as f64 / max * 330.0;
-                    let w_co = (b.count - sole) as f64 / max * 330.0;
-                    let shown = tr(&b.label);
-                    let mut label = tf("{} : {}", &[&shown, &count(b.count, noun.0, noun.1)]);
-                    if funders {
-                        label.push_str(&tf(" dont {} cofinancé(s) ; {}", &[&(b.count - b.sole).to_string(), &if b.amount > 0.0 { tf("{} publiés", &[&eur(b.amount)]) } else { t("aucun montant publié").into() }]));
-                    }
-                    let (v1, v2, v3) = (b.value.clone(), b.value.clone(), b.value.clone());
-                    let label_title = label.clone();
-                    view! {
-                        <g class="bar" class:selected=move || selected(target, &v3)>
-                            <text x="200" y=num(y + 15.0) text-anchor="end" class="bar-label" aria-hidden="true">{truncate(&shown, 30)}</text>
-                            <rect x="208" y=num(y + 3.0) width=num(w_sole.max(1.0)) height=num(row_h - 6.0) fill=SOLE />
-                            {(w_co > 0.0).then(|| view! { <rect x=num(208.0 + w_sole) y=num(y + 3.0) width=num(w_co) height=num(row_h - 6.0) fill=CO /> })}
-                            <text x=num(214.0 + w_sole + w_co) y=num(y + 15.0) class="bar-value" aria-hidden="true">{b.count}</text>
-                            // The interactive part: a transparent button over the whole row.
-                            <rect class="hit" x="0" y=num(y) width="600" height=num(row_h) data-testid="chart-bar" data-value=b.value.clone() data-count=b.count
-                                tabindex="0" role="button" aria-label=label aria-pressed=move || if selected(target, &v2) { "true" } else { "false" }
-                                on:click=move |_| click.run((target, v1.clone()))
-                                on:keydown={let v = b.value.clone(); move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click.run((target, v.clone())) }}>
-                                <title>{label_title}</title>
-                            </rect>
-                        </g>
-                    }
-                }).collect_view()}
+            <svg class="bars" viewBox=move || format!("0 0 600 {}", height()) role="group" aria-label=t(title)>
+                <Keyed each=keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <BarRow chart=chart value=value label=label /> }.into_any() }) />
             </svg>
             <details class="chart-table" open=funders>
                 <summary>{t("Tableau des données")}</summary>
@@ -172,20 +169,110 @@ fn BarChart(
                             <th scope="col">{t("Valeur")}</th><th scope="col">{t(noun.1)}</th>
                             {funders.then(|| view! { <th scope="col">{t("dont cofinancés")}</th><th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Lignes sans montant publié")}</th> })}
                         </tr></thead>
-                        <tbody>{rows.into_iter().map(|b| view! {
-                            <tr data-value=b.value.clone()>
-                                <th scope="row">{tr(&b.label)}</th><td class="num">{b.count}</td>
-                                {funders.then(|| view! {
-                                    <td class="num">{b.count - b.sole}</td>
-                                    <td class="num">{if b.amount > 0.0 { eur(b.amount) } else { "—".into() }}</td>
-                                    <td class="num">{b.unpublished_lines}</td>
-                                })}
-                            </tr>
-                        }).collect_view()}</tbody>
+                        <tbody>
+                            <Keyed each=keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <TableRow chart=chart value=value label=label /> }.into_any() }) />
+                        </tbody>
                     </table>
                 </div>
             </details>
         </figure>
+    }
+}
+
+/// What the bars and rows of one chart share.
+#[derive(Clone, Copy)]
+struct ChartCtx {
+    stats: Memo<Stats>,
+    series: Series,
+    target: Target,
+    noun: (&'static str, &'static str),
+    funders: bool,
+}
+
+impl ChartCtx {
+    /// The bar of `value` and its position, as a memo (None once it left the chart).
+    fn bar(self, value: String) -> Memo<Option<(usize, Bar)>> {
+        Memo::new(move |_| self.stats.with(|s| { let b = self.series.of(s); b.iter().position(|x| x.value == value).map(|k| (k, b[k].clone())) }))
+    }
+    fn max(self) -> f64 {
+        self.stats.with(|s| self.series.of(s).iter().map(|b| b.count).max().unwrap_or(1).max(1)) as f64
+    }
+}
+
+#[component]
+fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let bar = chart.bar(value.clone());
+    let shown = tr(&label);
+    let short = truncate(&shown, 30);
+    let target = chart.target;
+    let selected = {
+        let v = value.clone();
+        Memo::new(move |_| {
+            ctx.query.with(|q| match target {
+                Target::Facet(f) => q.facet(f).state(&v) == ValueState::Included,
+                Target::Year => v.parse::<u16>().ok().is_some_and(|y| q.year_min == Some(y) && q.year_max == Some(y)),
+            })
+        })
+    };
+    // (y, sole width, co-funded width, count)
+    let geom = move || {
+        let max = chart.max();
+        bar.with(|b| {
+            b.as_ref().map(|(k, b)| {
+                let sole = if chart.funders { b.sole } else { b.count };
+                (2.0 + *k as f64 * ROW_H, sole as f64 / max * 330.0, (b.count - sole) as f64 / max * 330.0, b.count)
+            })
+        })
+        .unwrap_or((0.0, 0.0, 0.0, 0))
+    };
+    let aria = move || {
+        bar.with(|b| {
+            b.as_ref().map(|(_, b)| {
+                let mut label = tf("{} : {}", &[&shown, &count(b.count, chart.noun.0, chart.noun.1)]);
+                if chart.funders {
+                    let amount = if b.amount > 0.0 { tf("{} publiés", &[&eur(b.amount)]) } else { t("aucun montant publié").into() };
+                    label.push_str(&tf(" dont {} cofinancé(s) ; {}", &[&(b.count - b.sole).to_string(), &amount]));
+                }
+                label
+            })
+        })
+        .unwrap_or_default()
+    };
+    let aria_title = aria.clone();
+    let g = move |k: usize| move || { let x = geom(); [x.0, x.1, x.2][k] };
+    let (y, ws, wc) = (g(0), g(1), g(2));
+    let v2 = value.clone();
+    view! {
+        <g class="bar" class:selected=move || selected.get() transform=move || format!("translate(0 {})", num(y()))>
+            <text x="200" y="15" text-anchor="end" class="bar-label" aria-hidden="true">{short}</text>
+            <rect x="208" y="3" width=move || num(ws().max(1.0)) height=num(ROW_H - 6.0) fill=SOLE />
+            <rect x=move || num(208.0 + ws()) y="3" width=move || num(wc()) height=num(ROW_H - 6.0) fill=CO />
+            <text x=move || num(214.0 + ws() + wc()) y="15" class="bar-value" aria-hidden="true">{move || geom().3}</text>
+            // The interactive part: a transparent button over the whole row.
+            <rect class="hit" x="0" y="0" width="600" height=num(ROW_H) data-testid="chart-bar" data-value=value.clone() data-count=move || geom().3
+                tabindex="0" role="button" aria-label=aria aria-pressed=move || if selected.get() { "true" } else { "false" }
+                on:click=move |_| click_bar(target, &value)
+                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click_bar(target, &v2) }>
+                <title>{aria_title}</title>
+            </rect>
+        </g>
+    }
+}
+
+#[component]
+fn TableRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
+    let bar = chart.bar(value.clone());
+    let fig = move |f: fn(&Bar) -> String| move || bar.with(|b| b.as_ref().map(|(_, b)| f(b)).unwrap_or_default());
+    view! {
+        <tr data-value=value>
+            <th scope="row">{tr(&label)}</th><td class="num">{fig(|b| b.count.to_string())}</td>
+            {chart.funders.then(|| view! {
+                <td class="num">{fig(|b| (b.count - b.sole).to_string())}</td>
+                <td class="num">{fig(|b| if b.amount > 0.0 { eur(b.amount) } else { "—".into() })}</td>
+                <td class="num">{fig(|b| b.unpublished_lines.to_string())}</td>
+            })}
+        </tr>
     }
 }
 

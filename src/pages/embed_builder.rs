@@ -7,7 +7,7 @@ use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use poles_core::config::{embed_snippet, parse_embed};
-use poles_core::query::{decode_query_string, format, parse, Facet, View};
+use poles_core::query::{decode_query_string, parse, to_query_string, Facet, View};
 
 #[component]
 pub fn EmbedBuilder() -> impl IntoView {
@@ -38,7 +38,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     let snippet = Memo::new(move |_| {
         let q = query.get();
         let locks: Vec<&str> = if lock_region.get() && has_region() { vec!["region"] } else { vec![] };
-        embed_snippet(&app_url(), &format(&q), &title.get(), &locks, colour_check().0.as_deref(), height.get())
+        embed_snippet(&app_url(), &to_query_string(&q), &title.get(), &locks, colour_check().0.as_deref(), height.get())
     });
     let region_names = move || {
         let names: Vec<String> = query.with(|q| {
@@ -55,7 +55,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
     view! {
         <article class="record embed-builder" data-testid="embed-builder">
-            <p class="breadcrumb"><a href=move || href(&format!("/{}", format(&query.get())))>{t("← Revenir à l'explorateur")}</a></p>
+            <p class="breadcrumb"><a href=move || href(&format!("/{}", query.with(to_query_string)))>{t("← Revenir à l'explorateur")}</a></p>
             <h1 tabindex="-1">{t("Intégrer l'explorateur dans un site")}</h1>
             <p class="lead">{t("Copiez ce code dans une page de votre site : l'explorateur s'y affiche avec les filtres choisis, s'ajuste en hauteur et reste utilisable au clavier et hors ligne (sur le même site).")}</p>
             <form class="builder-form" on:submit=|ev| ev.prevent_default()>

@@ -2,22 +2,23 @@
 //! drill-down to the départements of a chosen region, pôle headquarters, a legend, and the same
 //! figures in a table. Figures come from the engine's facet counts (items kept by the other filters).
 
+use super::explorer::{explorer_href, use_ctx};
+use super::map_table::{Legend, MapTable};
 use crate::api::load_geo_data;
 use crate::app::Data;
-use crate::paths::href;
+use crate::i18n::{count, t, tf};
+use crate::keyed::Keyed;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poles_core::engine::Results;
-use crate::i18n::{count, t, tf};
-use poles_core::format::{eur, group_thousands, num};
+use poles_core::format::{eur, num};
 use poles_core::geo::{class_breaks, class_of};
-use poles_core::query::{Facet, Measure, Query, Tab, ValueState};
+use poles_core::query::{Facet, Measure, Query, Tab, ValueState, View};
 use poles_core::validate::{FileError, GeoData};
 use std::sync::Arc;
 
 /// Sequential palette (light to dark), and the colour of "no item".
-const PALETTE: [&str; 5] = ["#d6e6f4", "#a3c9e6", "#5fa1d3", "#2c6fb0", "#0b3d7a"];
-const EMPTY: &str = "#eef0f3";
+pub const PALETTE: [&str; 5] = ["#d6e6f4", "#a3c9e6", "#5fa1d3", "#2c6fb0", "#0b3d7a"];
+pub const EMPTY: &str = "#eef0f3";
 
 /// The map outlines, fetched once per page load.
 #[derive(Clone, Copy)]
@@ -36,30 +37,77 @@ fn use_geo(data: &Data) -> RwSignal<Option<Result<Arc<GeoData>, FileError>>> {
     state
 }
 
-/// One area of the map with its figures.
-#[derive(Clone, PartialEq)]
-struct Area {
-    code: String,
-    name: String,
-    d: String,
-    bbox: [f64; 4],
-    count: u32,
-    amount: f64,
-    unpublished: u32,
-    selected: bool,
+/// Which outline: a region (`false`) or a département (`true`), and its index in `GeoData`.
+pub type ShapeKey = u64;
+
+/// The key of an outline: its index, with bit 32 set for a département.
+fn shape_key(dep: bool, k: usize) -> ShapeKey {
+    (u64::from(dep) << 32) | k as u64
+}
+
+/// (is a département, index in `GeoData`) of a key.
+pub fn shape_of(key: ShapeKey) -> (bool, usize) {
+    (key >> 32 == 1, (key & 0xffff_ffff) as usize)
+}
+
+/// The figures of one area for the current results.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Fig {
+    pub count: u32,
+    pub amount: f64,
+    pub unpublished: u32,
+    pub selected: bool,
+}
+
+/// What the areas of the map share: their outlines and figures, the measure, the drill-down.
+#[derive(Clone, Copy)]
+pub struct MapCtx {
+    geo: StoredValue<Arc<GeoData>>,
+    pub figures: Memo<Vec<(ShapeKey, Fig)>>,
+    pub measure: Memo<Measure>,
+    pub breaks: Memo<Vec<f64>>,
+    pub drill: Memo<Option<String>>,
+    focused: RwSignal<Option<ShapeKey>>,
+}
+
+impl MapCtx {
+    pub fn fig(&self, key: ShapeKey) -> Fig {
+        self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or(Fig { count: 0, amount: 0.0, unpublished: 0, selected: false })
+    }
+    fn value(&self, f: &Fig) -> f64 {
+        if self.measure.get() == Measure::Montant { f.amount } else { f.count as f64 }
+    }
+    pub fn code(&self, key: ShapeKey) -> String {
+        let (dep, k) = shape_of(key);
+        self.geo.with_value(|g| if dep { &g.departements } else { &g.regions }.get(k).map(|s| s.code.clone()).unwrap_or_default())
+    }
+}
+
+/// What an area's figures say, for its label, title and the info line.
+fn describe(name: &str, f: &Fig, tab: Tab) -> String {
+    let (s, p) = if tab == Tab::Poles { ("pôle", "pôles") } else { ("projet", "projets") };
+    let mut text = tf("{} : {}", &[name, &count(f.count as usize, s, p)]);
+    if tab == Tab::Projets {
+        if f.amount > 0.0 {
+            text.push_str(&tf(", {} publiés", &[&eur(f.amount)]));
+        } else if f.count > 0 {
+            text.push_str(t(", aucun montant publié"));
+        }
+        if f.unpublished > 0 {
+            text.push_str(&tf(", {} avec un montant non publié", &[&f.unpublished.to_string()]));
+        }
+    }
+    text
 }
 
 #[component]
-pub fn MapView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callback<(Query, bool)>) -> impl IntoView {
+pub fn MapView() -> impl IntoView {
+    let data = use_ctx().data();
     let geo = use_geo(&data);
-    let retry = {
-        let data = data.clone();
-        Callback::new(move |_: ()| {
-            geo.set(None);
-            let _ = use_geo(&data);
-        })
-    };
-    let data2 = data.clone();
+    let retry = Callback::new(move |_: ()| {
+        geo.set(None);
+        let _ = use_geo(&data);
+    });
     view! {
         <section class="map-view" aria-labelledby="map-title" data-testid="map-view">
             <h2 id="map-title">{t("Carte")}</h2>
@@ -72,14 +120,17 @@ pub fn MapView(data: Data, query: Memo<Query>, results: Memo<Results>, go: Callb
                         <button type="button" class="button" on:click=move |_| retry.run(())>{t("Réessayer")}</button>
                     </div>
                 }.into_any(),
-                Some(Ok(g)) => view! { <MapBody data=data2.clone() geo=g query=query results=results go=go /> }.into_any(),
+                Some(Ok(g)) => view! { <MapBody geo=g /> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Results>, go: Callback<(Query, bool)>) -> impl IntoView {
+fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
+    let ctx = use_ctx();
+    let (query, results) = (ctx.query, ctx.results);
+    let data = ctx.data();
     let loaded = data.loaded.clone();
     // Drill-down: exactly one region chosen.
     let drill = Memo::new(move |_| {
@@ -88,85 +139,73 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
             (inc.len() == 1).then(|| inc[0].clone())
         })
     });
-    let areas = {
-        let (geo, index, loaded) = (geo.clone(), data.index.clone(), loaded.clone());
+    let shapes = {
+        let (geo, loaded) = (geo.clone(), loaded.clone());
+        Memo::new(move |_| match drill.get() {
+            Some(region) => geo
+                .departements
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| loaded.dataset.departement(&s.code).is_some_and(|x| x.region == region))
+                .map(|(k, _)| shape_key(true, k))
+                .collect(),
+            None => (0..geo.regions.len()).map(|k| shape_key(false, k)).collect::<Vec<ShapeKey>>(),
+        })
+    };
+    let figures = {
+        let (geo, index) = (geo.clone(), data.index.clone());
         Memo::new(move |_| {
-            let d = &loaded.dataset;
-            let q = query.get();
-            let r = results.get();
-            let (facet, shapes): (Facet, Vec<_>) = match drill.get() {
-                Some(region) => (
-                    Facet::Departement,
-                    geo.departements.iter().filter(|s| d.departement(&s.code).is_some_and(|x| x.region == region)).collect(),
-                ),
-                None => (Facet::Region, geo.regions.iter().collect()),
-            };
-            shapes
-                .into_iter()
-                .map(|s| {
-                    let k = index.position(facet, &s.code);
-                    let fig = |v: &[u32]| k.and_then(|k| v.get(k).copied()).unwrap_or(0);
-                    Area {
-                        code: s.code.clone(),
-                        name: poles_core::facets::value_label(d, facet, &s.code),
-                        d: s.d.clone(),
-                        bbox: s.bbox,
-                        count: fig(&r.counts[facet.index()]),
-                        amount: k.and_then(|k| r.amounts[facet.index()].get(k).copied()).unwrap_or(0.0),
-                        unpublished: fig(&r.unpublished[facet.index()]),
-                        selected: q.facet(facet).state(&s.code) == ValueState::Included,
-                    }
+            shapes.with(|list| {
+                query.with(|q| {
+                    results.with(|r| {
+                        list.iter()
+                            .map(|&key| {
+                                let (dep, k) = shape_of(key);
+                                let (facet, s) = if dep { (Facet::Departement, &geo.departements[k]) } else { (Facet::Region, &geo.regions[k]) };
+                                let at = index.position(facet, &s.code);
+                                let f = facet.index();
+                                let fig = Fig {
+                                    count: at.and_then(|k| r.counts[f].get(k).copied()).unwrap_or(0),
+                                    amount: at.and_then(|k| r.amounts[f].get(k).copied()).unwrap_or(0.0),
+                                    unpublished: at.and_then(|k| r.unpublished[f].get(k).copied()).unwrap_or(0),
+                                    selected: q.facet(facet).state(&s.code) == ValueState::Included,
+                                };
+                                (key, fig)
+                            })
+                            .collect::<Vec<_>>()
+                    })
                 })
-                .collect::<Vec<Area>>()
+            })
         })
     };
     let measure = Memo::new(move |_| query.with(|q| if q.tab == Tab::Poles { Measure::Nombre } else { q.measure }));
-    let value = move |a: &Area| if measure.get() == Measure::Montant { a.amount } else { a.count as f64 };
-    let breaks = Memo::new(move |_| areas.with(|a| class_breaks(&a.iter().map(value).collect::<Vec<_>>(), 5)));
-    let focused = RwSignal::new(None::<String>);
-    let noun = move || if query.with(|q| q.tab) == Tab::Poles { ("pôle", "pôles") } else { ("projet", "projets") };
-    let describe = move |a: &Area| {
-        let (s, p) = noun();
-        let mut text = tf("{} : {}", &[&a.name, &count(a.count as usize, s, p)]);
-        if query.with(|q| q.tab) == Tab::Projets {
-            if a.amount > 0.0 {
-                text.push_str(&tf(", {} publiés", &[&eur(a.amount)]));
-            } else if a.count > 0 {
-                text.push_str(t(", aucun montant publié"));
-            }
-            if a.unpublished > 0 {
-                text.push_str(&tf(", {} avec un montant non publié", &[&a.unpublished.to_string()]));
-            }
-        }
-        text
-    };
-    let toggle = move |code: String| {
-        let mut q = query.get_untracked();
-        let facet = if drill.get_untracked().is_some() { Facet::Departement } else { Facet::Region };
-        let next = if q.facet(facet).state(&code) == ValueState::Included { ValueState::Off } else { ValueState::Included };
-        q.facet_mut(facet).set(&code, next);
-        go.run((q, false));
-    };
+    let breaks = Memo::new(move |_| {
+        let m = measure.get();
+        figures.with(|f| class_breaks(&f.iter().map(|(_, x)| if m == Measure::Montant { x.amount } else { x.count as f64 }).collect::<Vec<_>>(), 5))
+    });
+    let map = MapCtx { geo: StoredValue::new(geo.clone()), figures, measure, breaks, drill, focused: RwSignal::new(None) };
+    provide_context(map);
+    let tab = Memo::new(move |_| query.with(|q| q.tab));
     let back = move |_| {
-        let mut q = query.get_untracked();
-        q.facet_mut(Facet::Region).include.clear();
-        q.facet_mut(Facet::Departement).include.clear();
-        go.run((q, false));
+        ctx.update(|q| {
+            q.facet_mut(Facet::Region).include.clear();
+            q.facet_mut(Facet::Departement).include.clear();
+        })
     };
     let set_measure = move |m: Measure| {
         let mut q = query.get_untracked();
         q.measure = m;
-        go.run((q, true));
+        ctx.go(q, true);
     };
     let dpk = geo.departement_units_per_km;
     let frame = geo.frame.clone();
     let view_box = {
-        let frame = frame.clone();
-        move || match drill.get() {
+        let (frame, geo) = (frame.clone(), geo.clone());
+        Memo::new(move |_| match drill.get() {
             None => format!("0 0 {} {}", num(frame.width), num(frame.height)),
             Some(_) => {
-                let b = areas.with(|a| {
-                    a.iter().map(|x| x.bbox).fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
+                let b = shapes.with(|list| {
+                    list.iter().map(|&key| geo.departements[shape_of(key).1].bbox).fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
                 });
                 if b[0] > b[2] {
                     return format!("0 0 {} {}", num(frame.width * dpk), num(frame.height * dpk));
@@ -174,31 +213,31 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                 let pad = 0.04 * (b[2] - b[0]).max(b[3] - b[1]);
                 format!("{} {} {} {}", num(b[0] - pad), num(b[1] - pad), num(b[2] - b[0] + 2.0 * pad), num(b[3] - b[1] + 2.0 * pad))
             }
-        }
+        })
     };
     // Pôle headquarters: pôles kept by the filters (pôles tab) or labelling the projects kept.
     let points = {
         let (loaded, hq) = (loaded.clone(), geo.hq.clone());
         Memo::new(move |_| {
             let d = &loaded.dataset;
-            let r = results.get();
-            let ids: Vec<&str> = match r.tab {
+            let wanted: std::collections::HashSet<&str> = results.with(|r| match r.tab {
                 Tab::Poles => r.items.iter().filter_map(|&i| d.poles.get(i)).map(|p| p.id.as_str()).collect(),
                 Tab::Projets => r.items.iter().filter_map(|&i| d.projects.get(i)).flat_map(|p| p.poles.iter().map(String::as_str)).collect(),
-            };
-            let scale = if drill.get().is_some() { dpk } else { 1.0 };
-            let wanted: std::collections::HashSet<&str> = ids.into_iter().collect();
-            hq.iter()
-                .filter(|h| wanted.contains(h.pole.as_str()))
-                .filter_map(|h| d.pole(&h.pole).map(|p| (h.pole.clone(), p.name.clone(), h.x * scale, h.y * scale)))
-                .collect::<Vec<_>>()
+            });
+            hq.iter().enumerate().filter(|(_, h)| wanted.contains(h.pole.as_str())).map(|(k, _)| k as u64).collect::<Vec<u64>>()
         })
     };
-    let stroke = move || if drill.get().is_some() { 0.6 * dpk } else { 0.8 };
-    let info = move || {
-        focused.get().and_then(|c| areas.with(|a| a.iter().find(|x| x.code == c).map(describe)))
+    let info = {
+        let loaded = loaded.clone();
+        move || {
+            map.focused.get().map(|key| {
+                let facet = if shape_of(key).0 { Facet::Departement } else { Facet::Region };
+                describe(&poles_core::facets::value_label(&loaded.dataset, facet, &map.code(key)), &map.fig(key), tab.get())
+            })
+        }
     };
     let insets = frame.insets.clone();
+    let hq = geo.hq.clone();
     view! {
         <div class="map-controls">
             {move || drill.get().map(|r| {
@@ -208,7 +247,7 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
                     <span class="map-zoom">{tf("Départements de {}", &[&name])}</span>
                 }
             })}
-            {move || (query.with(|q| q.tab) == Tab::Projets).then(|| view! {
+            {move || (tab.get() == Tab::Projets).then(|| view! {
                 <fieldset class="measure">
                     <legend>{t("Colorier selon")}</legend>
                     <label><input type="radio" name="mesure" data-testid="map-measure-nombre" prop:checked=move || measure.get() == Measure::Nombre on:change=move |_| set_measure(Measure::Nombre) />{t(" le nombre de projets")}</label>
@@ -218,112 +257,74 @@ fn MapBody(data: Data, geo: Arc<GeoData>, query: Memo<Query>, results: Memo<Resu
         </div>
         <p class="hint">{t("Cliquez sur une région (ou Entrée au clavier) pour filtrer ; choisir une seule région affiche ses départements.")}</p>
         <div class="map-wrap">
-            <svg class="map" data-testid="map" viewBox=view_box role="group" aria-label=t("Carte des régions, colorée selon les résultats")>
+            <svg class="map" data-testid="map" viewBox=move || view_box.get() role="group" aria-label=t("Carte des régions, colorée selon les résultats")>
                 {move || drill.get().is_none().then(|| insets.iter().map(|i| view! {
                     <rect class="inset" x=num(i.box_[0]) y=num(i.box_[1]) width=num(i.box_[2]) height=num(i.box_[3]) />
                 }).collect_view())}
-                {move || {
-                    let b = breaks.get();
-                    let is_dep = drill.get().is_some();
-                    areas.get().into_iter().map(|a| {
-                        let fill = class_of(value(&a), &b).map(|k| PALETTE[k.min(4)]).unwrap_or(EMPTY);
-                        let label = describe(&a);
-                        let (c1, c2, c3, c4) = (a.code.clone(), a.code.clone(), a.code.clone(), a.code.clone());
-                        let label_title = label.clone();
-                        view! {
-                            <path d=a.d.clone() fill=fill class="area" class:selected=a.selected
-                                data-testid=if is_dep { "map-departement" } else { "map-region" }
-                                data-code=a.code.clone() data-count=a.count
-                                tabindex="0" role="button" aria-pressed=if a.selected { "true" } else { "false" } aria-label=label.clone()
-                                on:click=move |_| toggle(c1.clone())
-                                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle(c2.clone()) }
-                                on:mouseenter=move |_| focused.set(Some(c3.clone()))
-                                on:focus=move |_| focused.set(Some(c4.clone()))
-                                stroke-width=move || num(stroke())>
-                                <title>{label_title}</title>
-                            </path>
-                        }
-                    }).collect_view()
-                }}
+                <Keyed each=shapes child=Arc::new(|key| view! { <MapArea key=key /> }.into_any()) />
                 <g class="hq" aria-hidden="true">
-                    {move || {
-                        let r = if drill.get().is_some() { 1.6 * dpk } else { 3.2 };
-                        points.get().into_iter().map(|(id, name, x, y)| view! {
-                            <circle cx=num(x) cy=num(y) r=num(r) data-pole=id><title>{tf("Siège : {}", &[&name])}</title></circle>
-                        }).collect_view()
-                    }}
+                    <Keyed each=points child=Arc::new(move |k| {
+                        let h = hq[k as usize].clone();
+                        let name = ctx.data().loaded.dataset.pole(&h.pole).map(|p| p.name.clone()).unwrap_or_default();
+                        let scale = move || if drill.with(Option::is_some) { dpk } else { 1.0 };
+                        view! {
+                            <circle cx=move || num(h.x * scale()) cy=move || num(h.y * scale()) r=move || num(if drill.with(Option::is_some) { 1.6 * dpk } else { 3.2 }) data-pole=h.pole.clone()>
+                                <title>{tf("Siège : {}", &[&name])}</title>
+                            </circle>
+                        }
+                        .into_any()
+                    }) />
                 </g>
             </svg>
             <p class="map-info" role="status" aria-live="polite" data-testid="map-info">{move || info().unwrap_or_else(|| t(if drill.get().is_some() { "Survolez ou sélectionnez un département pour voir ses chiffres." } else { "Survolez ou sélectionnez une région pour voir ses chiffres." }).to_string())}</p>
         </div>
-        <Legend breaks=breaks measure=measure noun=Signal::derive(move || noun().1) />
-        <MapTable areas=areas query=query toggle=Callback::new(move |c: String| toggle(c)) drill=drill />
+        <Legend />
+        <MapTable />
         <p class="credit">{t("Contours : IGN, ADMIN EXPRESS COG (édition 2018) ; codes et noms : INSEE, COG 2018 ; mise en forme france-geojson (Grégoire David) — Licence Ouverte (Etalab). Projection Lambert-93, encarts pour l'outre-mer. Points : sièges des pôles (commune).")}</p>
-        <p><a href=move || href(&format!("/{}", poles_core::query::format(&poles_core::query::Query { view: poles_core::query::View::Liste, ..query.get() })))>{t("Voir ces résultats en liste")}</a></p>
+        <p><a href=move || query.with(|q| explorer_href(&Query { view: View::Liste, ..q.clone() }))>{t("Voir ces résultats en liste")}</a></p>
     }
 }
 
+/// Toggles the filter on an area's code (region, or département when drilled down).
+pub fn toggle_area(key: ShapeKey) {
+    let (ctx, map) = (use_ctx(), expect_context::<MapCtx>());
+    let code = map.code(key);
+    let facet = if shape_of(key).0 { Facet::Departement } else { Facet::Region };
+    ctx.update(|q| {
+        let next = if q.facet(facet).state(&code) == ValueState::Included { ValueState::Off } else { ValueState::Included };
+        q.facet_mut(facet).set(&code, next);
+    });
+}
+
+/// One area of the map: outline and name fixed, fill, state and label following its figures.
 #[component]
-fn Legend(breaks: Memo<Vec<f64>>, measure: Memo<Measure>, noun: Signal<&'static str>) -> impl IntoView {
-    let fmt = move |x: f64| if measure.get() == Measure::Montant { eur(x) } else { group_thousands(x.max(0.0) as u64) };
+fn MapArea(key: ShapeKey) -> impl IntoView {
+    let ctx = use_ctx();
+    let map = expect_context::<MapCtx>();
+    let (dep, k) = shape_of(key);
+    let (facet, testid) = if dep { (Facet::Departement, "map-departement") } else { (Facet::Region, "map-region") };
+    let code = map.code(key);
+    let d = map.geo.with_value(|g| if dep { &g.departements } else { &g.regions }[k].d.clone());
+    let name = poles_core::facets::value_label(&ctx.data().loaded.dataset, facet, &code);
+    let fig = Memo::new(move |_| map.fig(key));
+    let fill = move || {
+        let v = fig.with(|f| map.value(f));
+        map.breaks.with(|b| class_of(v, b)).map(|k| PALETTE[k.min(4)]).unwrap_or(EMPTY)
+    };
+    let label = Memo::new(move |_| describe(&name, &fig.get(), ctx.query.with(|q| q.tab)));
+    let stroke = move || num(if map.drill.with(Option::is_some) { 0.6 * map.geo.with_value(|g| g.departement_units_per_km) } else { 0.8 });
+    let selected = move || fig.with(|f| f.selected);
     view! {
-        <div class="legend" data-testid="map-legend">
-            <span class="legend-title">{move || if measure.get() == Measure::Montant { t("Montants publiés").to_string() } else { tf("Nombre de {}", &[t(noun.get())]) }}</span>
-            <ul>
-                <li><Swatch fill=EMPTY />{t("aucun")}</li>
-                {move || {
-                    let b = breaks.get();
-                    b.iter().enumerate().map(|(k, up)| {
-                        let low = if k == 0 { None } else { Some(b[k - 1]) };
-                        let text = match low { None => tf("jusqu'à {}", &[&fmt(*up)]), Some(l) => tf("{} à {}", &[&fmt(l), &fmt(*up)]) };
-                        view! { <li><Swatch fill=PALETTE[k.min(4)] />{text}</li> }
-                    }).collect_view()
-                }}
-            </ul>
-        </div>
+        <path d=d fill=fill class="area" class:selected=selected
+            data-testid=testid data-code=code data-count=move || fig.with(|f| f.count)
+            tabindex="0" role="button" aria-pressed=move || if selected() { "true" } else { "false" } aria-label=label
+            on:click=move |_| toggle_area(key)
+            on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); toggle_area(key) }
+            on:mouseenter=move |_| map.focused.set(Some(key))
+            on:focus=move |_| map.focused.set(Some(key))
+            stroke-width=stroke>
+            <title>{label}</title>
+        </path>
     }
 }
 
-#[component]
-fn MapTable(areas: Memo<Vec<Area>>, query: Memo<Query>, toggle: Callback<String>, drill: Memo<Option<String>>) -> impl IntoView {
-    let projects = move || query.with(|q| q.tab) == Tab::Projets;
-    view! {
-        <div class="table-wrap">
-            <table class="figures" data-testid="map-table">
-                <caption>{move || t(if drill.get().is_some() { "Chiffres par département (tableau équivalent à la carte)" } else { "Chiffres par région (tableau équivalent à la carte)" })}</caption>
-                <thead><tr>
-                    <th scope="col">{move || t(if drill.get().is_some() { "Département" } else { "Région" })}</th>
-                    <th scope="col">{move || t(if projects() { "Projets" } else { "Pôles" })}</th>
-                    {move || projects().then(|| view! { <th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Projets avec montant non publié")}</th> })}
-                    <th scope="col">{t("Filtre")}</th>
-                </tr></thead>
-                <tbody>
-                    {move || {
-                        let list = areas.get();
-                        let order = poles_core::listing::order_by(list.len(), |i| (u64::MAX - u64::from(list[i].count), 0));
-                        let list = poles_core::listing::permute(list, &order);
-                        list.into_iter().map(|a| {
-                            let code = a.code.clone();
-                            view! {
-                                <tr data-testid="map-row" data-code=a.code.clone()>
-                                    <th scope="row">{a.name.clone()}</th>
-                                    <td class="num">{a.count}</td>
-                                    {projects().then(|| view! { <td class="num">{if a.amount > 0.0 { eur(a.amount) } else { "—".to_string() }}</td><td class="num">{a.unpublished}</td> })}
-                                    <td><button type="button" class="link-button" aria-pressed=if a.selected { "true" } else { "false" } on:click=move |_| toggle.run(code.clone())>
-                                        {t(if a.selected { "Retirer" } else { "Filtrer" })}<span class="visually-hidden">{format!(" {}", a.name)}</span>
-                                    </button></td>
-                                </tr>
-                            }
-                        }).collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-/// A colour sample (an SVG rectangle: no inline style, CSP-friendly).
-#[component]
-pub fn Swatch(fill: &'static str) -> impl IntoView {
-    view! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=fill /></svg> }
-}

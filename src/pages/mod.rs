@@ -5,6 +5,7 @@ mod charts;
 mod embed_builder;
 mod explorer;
 mod map;
+mod map_table;
 mod not_found;
 mod pole;
 mod project;

@@ -12,8 +12,9 @@ async function expectRows(page, state) {
   const want = search(state);
   await expectCount(page, want.length);
   const testid = (state.tab ?? 'projets') === 'projets' ? 'project-row' : 'pole-row';
-  const got = await page.getByTestId(testid).evaluateAll((rows) => rows.map((r) => r.dataset.id));
-  expect(new Set(got)).toEqual(new Set(want.map((x) => x.id)));
+  // Rows arrive a chunk per task after the first paint: wait for the whole list.
+  await expect.poll(async () => new Set(await page.getByTestId(testid).evaluateAll((rows) => rows.map((r) => r.dataset.id))))
+    .toEqual(new Set(want.map((x) => x.id)));
 }
 
 test('region facet: clicking a value filters, updates the URL and the counts', async ({ page }) => {

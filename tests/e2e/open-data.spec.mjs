@@ -27,7 +27,12 @@ async function exportFile(page, testid) {
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
-const shownIds = (page, kind = 'project') => page.locator(`[data-testid=${kind}-row]`).evaluateAll((rows) => rows.map((r) => r.dataset.id));
+// The rows shown, once the whole list is drawn (it grows a chunk per task after the first paint).
+async function shownIds(page, kind = 'project') {
+  const n = Number((await page.getByTestId('result-count').textContent()).replace(/\D+/g, ''));
+  await expect(page.locator(`[data-testid=${kind}-row]`)).toHaveCount(n);
+  return page.locator(`[data-testid=${kind}-row]`).evaluateAll((rows) => rows.map((r) => r.dataset.id));
+}
 
 test('the CSV export holds exactly the rows shown, with the view, data version and date', async ({ page }) => {
   await page.goto('/?region=27&financeur=FUI');

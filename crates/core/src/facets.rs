@@ -1,20 +1,8 @@
 //! What the filter bar shows: the options of each facet with their counts and states, labels,
 //! and the chips of the active filters. Plain data, so the components only render it.
 
-use crate::engine::{Index, Results};
 use crate::model::Dataset;
 use crate::query::{Facet, FunderMode, Query, Tab, ValueState};
-
-/// One value of a facet as the filter bar shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FacetOption {
-    pub value: String,
-    pub label: String,
-    pub count: u32,
-    pub state: ValueState,
-    /// A value with no matching item cannot be chosen (but a chosen one can always be removed).
-    pub enabled: bool,
-}
 
 /// The French label of a facet value ("27" -> "Bourgogne-Franche-Comté").
 pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
@@ -28,26 +16,23 @@ pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
     }
 }
 
-/// The options of a facet for the current query and results, in display order.
-/// Départements are limited to those of the included regions (plus any chosen one).
-pub fn options(data: &Dataset, index: &Index, q: &Query, results: &Results, facet: Facet) -> Vec<FacetOption> {
-    let sel = q.facet(facet);
-    let regions = &q.facet(Facet::Region).include;
-    index
-        .values(facet)
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| {
-            facet != Facet::Departement
-                || sel.state(v) != ValueState::Off
-                || data.departement(v).is_some_and(|d| regions.contains(&d.region))
-        })
-        .map(|(k, v)| {
-            let count = results.counts[facet.index()].get(k).copied().unwrap_or(0);
-            let state = sel.state(v);
-            FacetOption { value: v.clone(), label: value_label(data, facet, v), count, state, enabled: count > 0 || state != ValueState::Off }
-        })
-        .collect()
+/// Whether a value is offered in the filter bar for this query: départements only for the
+/// included regions (plus any chosen département); every other value always.
+pub fn offered(data: &Dataset, q: &Query, facet: Facet, value: &str) -> bool {
+    facet != Facet::Departement
+        || q.facet(facet).state(value) != ValueState::Off
+        || data.departement(value).is_some_and(|d| q.facet(Facet::Region).include.contains(&d.region))
+}
+
+/// Whether a value can be chosen: it has matching items, or it is chosen already (a chosen value
+/// can always be removed).
+pub fn enabled(count: u32, state: ValueState) -> bool {
+    count > 0 || state != ValueState::Off
+}
+
+/// The text a facet's filter box searches for each value: its label and its code, folded.
+pub fn haystacks(labels: &[String], values: &[String]) -> Vec<String> {
+    labels.iter().zip(values).map(|(l, v)| crate::text::fold(l) + " " + &crate::text::fold(v)).collect()
 }
 
 /// Whether the département facet should be shown: a region is chosen, or a département is.
@@ -120,26 +105,23 @@ pub const FILTERABLE_FROM: usize = 15;
 /// so that a facet of thousands of values does not weigh on every filter change.
 pub const LISTED_AT_MOST: usize = 150;
 
-/// Which options of a facet to list, given the text typed in its filter box: every chosen
-/// (included or excluded) value, then the others whose label or code contains every word of the
-/// text (accents and case ignored), in display order, up to `LISTED_AT_MOST`. Returns their
-/// positions in `opts` and how many matching values are left out.
-pub fn listed(opts: &[FacetOption], filter: &str) -> (Vec<usize>, usize) {
+/// Which values of a facet to list (their positions in `Index::values`), given the text typed
+/// in its filter box: every chosen (included or excluded) value, then the other offered ones
+/// whose label or code contains every word of the text (accents and case ignored), in display
+/// order, up to `LISTED_AT_MOST`. Also returns how many matching values are left out.
+/// `hay` comes from `haystacks`; `state` and `offered` describe each value for the query.
+pub fn listed(hay: &[String], state: impl Fn(usize) -> ValueState, offered: impl Fn(usize) -> bool, filter: &str) -> (Vec<usize>, usize) {
     let words: Vec<String> = crate::text::fold(filter).split_whitespace().map(str::to_string).collect();
     let mut out = Vec::new();
     let mut left_out = 0;
     let mut unchosen = 0;
-    for (k, o) in opts.iter().enumerate() {
-        if o.state != ValueState::Off {
+    for (k, h) in hay.iter().enumerate() {
+        if state(k) != ValueState::Off {
             out.push(k);
             continue;
         }
-        let hay = || crate::text::fold(&o.label) + " " + &crate::text::fold(&o.value);
-        if !words.is_empty() {
-            let h = hay();
-            if !words.iter().all(|w| h.contains(w.as_str())) {
-                continue;
-            }
+        if !offered(k) || !words.iter().all(|w| h.contains(w.as_str())) {
+            continue;
         }
         if unchosen < LISTED_AT_MOST {
             unchosen += 1;
@@ -155,27 +137,28 @@ pub fn listed(opts: &[FacetOption], filter: &str) -> (Vec<usize>, usize) {
 mod tests {
     use super::*;
 
-    fn data() -> (&'static Dataset, &'static Index) {
+    fn data() -> (&'static Dataset, &'static crate::engine::Index) {
         let (d, i) = crate::testdata::bundled();
         (d, i)
     }
 
     #[test]
-    fn options_carry_counts_states_and_disable_empty_values() {
+    fn counts_states_and_offered_values() {
         let (d, index) = data();
         let mut q = Query::default();
         q.facet_mut(Facet::Region).set("27", ValueState::Included);
         let r = index.search(&q);
-        let regions = options(d, index, &q, &r, Facet::Region);
+        let regions = index.values(Facet::Region);
         assert_eq!(regions.len(), 18, "every region stays visible");
-        let bfc = regions.iter().find(|o| o.value == "27").unwrap();
-        assert_eq!(bfc.state, ValueState::Included);
-        assert_eq!(bfc.label, "Bourgogne-Franche-Comté");
-        assert!(bfc.count > 0 && bfc.enabled);
-        assert!(regions.iter().any(|o| o.count == 0 && !o.enabled), "an overseas region has no project");
-        let deps = options(d, index, &q, &r, Facet::Departement);
+        let k = index.position(Facet::Region, "27").unwrap();
+        assert_eq!(value_label(d, Facet::Region, "27"), "Bourgogne-Franche-Comté");
+        let count = r.counts[Facet::Region.index()][k];
+        assert!(count > 0 && enabled(count, q.facet(Facet::Region).state("27")));
+        assert!(r.counts[Facet::Region.index()].iter().any(|&c| !enabled(c, ValueState::Off)), "an overseas region has no project");
+        let deps: Vec<&String> = index.values(Facet::Departement).iter().filter(|v| offered(d, &q, Facet::Departement, v)).collect();
         assert_eq!(deps.len(), 8, "the 8 départements of Bourgogne-Franche-Comté");
-        assert!(deps.iter().any(|o| o.label == "Côte-d'Or (21)"));
+        assert_eq!(value_label(d, Facet::Departement, "21"), "Côte-d'Or (21)");
+        assert!(enabled(0, ValueState::Excluded), "a chosen value can always be removed");
     }
 
     #[test]
@@ -195,30 +178,31 @@ mod tests {
         assert!(q.cleared().is_unfiltered(Tab::Projets));
     }
 
-    fn opt(value: &str, label: &str, state: ValueState) -> FacetOption {
-        FacetOption { value: value.into(), label: label.into(), count: 1, state, enabled: true }
-    }
-
     #[test]
     fn long_facets_list_chosen_values_then_matching_ones_up_to_a_bound() {
-        let mut opts: Vec<FacetOption> = (0..1000).map(|i| opt(&format!("p{i}"), &format!("Pôle numéro {i}"), ValueState::Off)).collect();
-        opts[999].state = ValueState::Excluded;
-        opts.push(opt("vitagora", "Vitagora Goût Nutrition Santé", ValueState::Off));
-        let (shown, left) = listed(&opts, "");
+        let mut values: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
+        let mut labels: Vec<String> = (0..1000).map(|i| format!("Pôle numéro {i}")).collect();
+        values.push("vitagora".into());
+        labels.push("Vitagora Goût Nutrition Santé".into());
+        let hay = haystacks(&labels, &values);
+        let state = |k: usize| if k == 999 { ValueState::Excluded } else { ValueState::Off };
+        let all = |_: usize| true;
+        let (shown, left) = listed(&hay, state, all, "");
         assert_eq!(shown.len(), LISTED_AT_MOST + 1);
         assert!(shown.contains(&999), "a chosen value is always listed");
         assert_eq!(left, 1001 - 1 - LISTED_AT_MOST);
         // Accents and case are ignored; codes match too.
-        let (shown, left) = listed(&opts, "GOUT nutrition");
+        let (shown, left) = listed(&hay, state, all, "GOUT nutrition");
         assert_eq!((shown, left), (vec![999, 1000], 0));
-        assert_eq!(listed(&opts, "p12").0, vec![12, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 999]);
-        assert_eq!(listed(&opts, "zzz"), (vec![999], 0));
+        assert_eq!(listed(&hay, state, all, "p12").0, vec![12, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 999]);
+        assert_eq!(listed(&hay, state, all, "zzz"), (vec![999], 0));
+        // Values not offered are left out unless chosen.
+        assert_eq!(listed(&hay, state, |k| k == 3, "").0, vec![3, 999]);
         // Short lists are listed whole.
         let (d, index) = data();
-        let q = Query::default();
-        let r = index.search(&q);
-        let poles = options(d, index, &q, &r, Facet::Pole);
-        assert_eq!(listed(&poles, "").0.len(), poles.len());
+        let values = index.values(Facet::Pole);
+        let labels: Vec<String> = values.iter().map(|v| value_label(d, Facet::Pole, v)).collect();
+        assert_eq!(listed(&haystacks(&labels, values), |_| ValueState::Off, all, "").0.len(), values.len());
     }
 
     #[test]

@@ -85,6 +85,29 @@ pub fn window(total: usize, offset_px: f64, viewport_px: f64, row_px: f64) -> Wi
     Window { start, end, before_px: start as f64 * row, after_px: (total - end) as f64 * row }
 }
 
+/// New items rendered at most in one task (one animation frame) when a list appears or changes:
+/// a first paint bounded by the screen, then the rest in chunks of this size.
+pub const CHUNK: usize = 12;
+
+/// How far into `next` a list may be rendered in one task: the longest prefix of `next` holding
+/// at most `budget` keys that are not already rendered (`prev`, in any order). Keys already in
+/// the DOM cost nothing (keyed rendering keeps them), so only the new ones are bounded; the rest
+/// of the list is rendered by the following tasks.
+pub fn grow_end<K: Ord + Copy>(prev: &[K], next: &[K], budget: usize) -> usize {
+    let mut sorted = prev.to_vec();
+    sorted.sort_unstable();
+    let mut new = 0;
+    for (k, key) in next.iter().enumerate() {
+        if sorted.binary_search(key).is_err() {
+            if new == budget {
+                return k;
+            }
+            new += 1;
+        }
+    }
+    next.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +197,36 @@ mod tests {
                 proptest::prop_assert!(w.start <= first);
                 let last = (((offset.max(0.0) + viewport.min(4000.0)) / row) as usize).min(total);
                 proptest::prop_assert!(w.end >= last.min(total), "{:?} last {}", w, last);
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_grows_by_new_keys_only() {
+        let next: Vec<usize> = (0..100).collect();
+        // First paint: nothing rendered yet, one chunk.
+        assert_eq!(grow_end(&[], &next, 30), 30);
+        // The next task adds one more chunk.
+        assert_eq!(grow_end(&next[..30], &next, 30), 60);
+        assert_eq!(grow_end(&next[..90], &next, 30), 100);
+        // Keys already rendered do not count, wherever they were.
+        let prev: Vec<usize> = (0..100).rev().collect();
+        assert_eq!(grow_end(&prev, &next, 0), 100);
+        assert_eq!(grow_end(&[5, 7], &[1, 5, 7, 2, 3], 1), 3);
+        assert_eq!(grow_end::<usize>(&[], &[], 30), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn growth_renders_at_most_the_budget_of_new_keys(prev in proptest::collection::vec(0u32..200, 0..100),
+                next in proptest::collection::vec(0u32..200, 0..300), budget in 0usize..50) {
+            let end = grow_end(&prev, &next, budget);
+            proptest::prop_assert!(end <= next.len());
+            let new = next[..end].iter().filter(|k| !prev.contains(k)).count();
+            proptest::prop_assert!(new <= budget);
+            // Maximal: the next key would exceed the budget.
+            if end < next.len() {
+                proptest::prop_assert!(new == budget && !prev.contains(&next[end]));
             }
         }
     }

@@ -5,7 +5,7 @@
 //! Several values are comma-separated; an excluded value is prefixed with `-`.
 //!
 //! Parsing never fails: a malformed or unknown value is dropped and reported as a `Notice`.
-//! `parse(format(q)) == q` for every state (property-tested).
+//! `parse(to_query_string(q)) == q` for every state (property-tested).
 
 use crate::model::Dataset;
 use crate::PHASES;
@@ -144,6 +144,17 @@ pub enum ValueState {
     Off,
     Included,
     Excluded,
+}
+
+impl ValueState {
+    /// The `data-state` of a facet option: `off`, `included`, `excluded`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ValueState::Off => "off",
+            ValueState::Included => "included",
+            ValueState::Excluded => "excluded",
+        }
+    }
 }
 
 /// "au moins un" (any) or "tous" (all) of the included funders.
@@ -398,7 +409,6 @@ fn encode(s: &str) -> String {
     out
 }
 
-/// Decodes an `application/x-www-form-urlencoded` query string ("?a=1&b=x%20y") into pairs.
 /// The same query string with `key` set to `value` (or removed with `None`), other parameters
 /// kept in order: the language switch uses it. Returns "" or "?…".
 pub fn with_param(qs: &str, key: &str, value: Option<&str>) -> String {
@@ -413,6 +423,7 @@ pub fn with_param(qs: &str, key: &str, value: Option<&str>) -> String {
     if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
 }
 
+/// Decodes an `application/x-www-form-urlencoded` query string ("?a=1&b=x%20y") into pairs.
 /// Invalid percent escapes are kept literally; invalid UTF-8 is replaced.
 pub fn decode_query_string(qs: &str) -> Vec<(String, String)> {
     fn dec(s: &str) -> String {
@@ -450,7 +461,7 @@ pub fn decode_query_string(qs: &str) -> Vec<(String, String)> {
 
 /// The query string of a state ("?onglet=poles&region=27"), parameters in a fixed order,
 /// defaults omitted; empty when everything is default.
-pub fn format(q: &Query) -> String {
+pub fn to_query_string(q: &Query) -> String {
     let mut parts: Vec<String> = Vec::new();
     if q.tab != Tab::Projets {
         parts.push(format!("onglet={}", q.tab.code()));

@@ -67,18 +67,23 @@ fn is_ui_text(l: &str) -> bool {
 }
 
 /// Literals of the app that are not UI messages (names, keys, formats).
-const NOT_MESSAGES: &[&str] = &["Pôles Explorer", "Français", "English", "Enter", "(max-width: 56rem)", "{file}: {e}"];
+const NOT_MESSAGES: &[&str] = &["Pôles Explorer", "Français", "English", "Enter", "(max-width: 56rem)", "{file}: {e}", "translate(0 {})"];
 
+/// Every `.rs` file under `src/`, sub-folders included (a new folder cannot escape the check).
 fn app_sources() -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    for dir in ["src", "src/pages"] {
-        for e in std::fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
+    fn walk(dir: &Path, files: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "rs") {
+            if p.is_dir() {
+                walk(&p, files);
+            } else if p.extension().is_some_and(|x| x == "rs") {
                 files.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
             }
         }
     }
+    let mut files = Vec::new();
+    walk(&Path::new(ROOT).join("src"), &mut files);
+    assert!(files.iter().any(|(f, _)| f.contains("pages/explorer/")), "the scan reaches sub-folders");
     files
 }
 

@@ -1,0 +1,78 @@
+//! The active filters as removable chips (keyed by their label), and "Tout effacer".
+
+use super::{use_ctx, Ctx};
+use crate::embed::use_embed;
+use crate::i18n::{t, tf};
+use crate::keyed::{key_of, Keyed};
+use leptos::prelude::*;
+use poles_core::facets::{chips, Chip};
+use poles_core::query::Facet;
+use std::sync::Arc;
+
+/// The chips of the current query that the visitor may remove (locked filters are not offered),
+/// each with the query its removal gives (the lock enforced).
+fn removable(ctx: Ctx) -> Vec<Chip> {
+    let data = ctx.data();
+    let embed = use_embed();
+    ctx.query.with_untracked(|q| {
+        let mut unlocked = q.clone();
+        for f in Facet::ALL.into_iter().filter(|f| embed.is_locked(*f)) {
+            *unlocked.facet_mut(f) = Default::default();
+        }
+        let mut list = chips(&data.loaded.dataset, &unlocked);
+        for c in &mut list {
+            embed.enforce(&mut c.without);
+        }
+        list
+    })
+}
+
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
+    let ctx = use_ctx();
+    let labels = Memo::new(move |_| {
+        ctx.query.track();
+        removable(ctx).into_iter().map(|c| c.label).collect::<Vec<String>>()
+    });
+    let any = Memo::new(move |_| labels.with(|l| !l.is_empty()));
+    let clear = move |_| {
+        let mut cleared = ctx.query.with_untracked(|q| q.cleared());
+        use_embed().enforce(&mut cleared);
+        ctx.go(cleared, false);
+    };
+    move || {
+        any.get().then(|| {
+            view! {
+                <div class="chips" aria-label=t("Filtres actifs") role="group">
+                    <ul>
+                        <Keyed each=Signal::derive(move || labels.with(|l| l.iter().map(|x| key_of(x)).collect())) child=Arc::new(move |k| {
+                            let label = labels.with_untracked(|l| l.iter().find(|x| key_of(x) == k).cloned()).unwrap_or_default();
+                            view! { <ChipButton label=label /> }.into_any()
+                        }) />
+                    </ul>
+                    <button type="button" class="link-button" data-testid="clear-filters" on:click=clear>{t("Tout effacer")}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// One chip: its label is its identity; what removing it gives is read when it is clicked.
+#[component]
+fn ChipButton(label: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let aria = tf("Retirer le filtre {}", &[&label]);
+    let key = label.clone();
+    let remove = move |_| {
+        if let Some(c) = removable(ctx).into_iter().find(|c| c.label == key) {
+            ctx.go(c.without, false);
+        }
+    };
+    view! {
+        <li>
+            <button type="button" class="chip" data-testid="filter-chip" aria-label=aria on:click=remove>
+                {label} <span aria-hidden="true">" ×"</span>
+            </button>
+        </li>
+    }
+}

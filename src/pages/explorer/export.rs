@@ -1,0 +1,82 @@
+//! "Exporter": the selection as CSV (comma, or semicolon for Excel) or JSON, and aggregates by
+//! region, pôle and funder; each file says which view, data version and date it comes from.
+
+use super::use_ctx;
+use crate::download::download;
+use crate::i18n::t;
+use leptos::prelude::*;
+use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
+use poles_core::model::{Pole, Project};
+use poles_core::query::Tab;
+
+/// The files the menu offers.
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Csv,
+    CsvExcel,
+    Json,
+    Aggregate(Dimension),
+}
+
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let ctx = use_ctx();
+    let run = move |kind: Export| {
+        let data = ctx.data();
+        let d = &data.loaded.dataset;
+        let meta = ExportMeta {
+            url: window().location().href().unwrap_or_default(),
+            data_version: d.meta.as_ref().map(|m| m.data_version.clone()).unwrap_or_default(),
+            exported_at: crate::download::today(),
+        };
+        ctx.results.with_untracked(|r| {
+            let projects: Vec<&Project> = if r.tab == Tab::Projets { r.items.iter().filter_map(|&i| d.projects.get(i)).collect() } else { Vec::new() };
+            let (what, key) = if r.tab == Tab::Poles { ("poles", "poles") } else { ("projets", "projects") };
+            let ((header, rows), suffix) = match kind {
+                Export::Aggregate(dim) => (
+                    aggregate_table(d, &projects, dim),
+                    match dim {
+                        Dimension::Region => "par-region",
+                        Dimension::Pole => "par-pole",
+                        Dimension::Funder => "par-financeur",
+                    },
+                ),
+                _ if r.tab == Tab::Poles => (poles_table(d, &r.items.iter().filter_map(|&i| d.poles.get(i)).collect::<Vec<&Pole>>()), what),
+                _ => (projects_table(&projects), what),
+            };
+            let excel = if kind == Export::CsvExcel { "-excel" } else { "" };
+            let ext = if kind == Export::Json { "json" } else { "csv" };
+            let name = format!("poles-explorer-{suffix}{excel}-{}.{ext}", meta.exported_at);
+            if kind == Export::Json {
+                download(&name, "application/json", &selection_json(&header, &rows, key, &meta));
+            } else {
+                let sep = if kind == Export::Csv { ',' } else { ';' };
+                download(&name, "text/csv;charset=utf-8", &to_csv(&header, &rows, sep, true, Some((&meta, suffix))));
+            }
+        });
+    };
+    let projects_tab = Memo::new(move |_| ctx.results.with(|r| r.tab == Tab::Projets));
+    let item = move |kind: Export, testid: &'static str, label: &'static str| {
+        view! {
+            <li><button type="button" class="link-button" data-testid=testid on:click=move |_| run(kind)>{t(label)}</button></li>
+        }
+    };
+    view! {
+        <details class="export" data-testid="export-menu">
+            <summary>{t("Exporter")}</summary>
+            <div class="export-panel">
+            <ul>
+                {item(Export::Csv, "export-csv", "CSV de la sélection")}
+                {item(Export::CsvExcel, "export-csv-excel", "CSV pour Excel (séparateur ;)")}
+                {item(Export::Json, "export-json", "JSON de la sélection")}
+                {move || projects_tab.get().then(|| view! {
+                    {item(Export::Aggregate(Dimension::Region), "export-region", "Chiffres par région (CSV)")}
+                    {item(Export::Aggregate(Dimension::Pole), "export-pole", "Chiffres par pôle (CSV)")}
+                    {item(Export::Aggregate(Dimension::Funder), "export-funder", "Chiffres par financeur (CSV)")}
+                })}
+            </ul>
+            <p class="hint">{t("Chaque fichier indique l'adresse de la vue, la version des données et la date de l'export.")}</p>
+            </div>
+        </details>
+    }
+}

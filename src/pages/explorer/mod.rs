@@ -1,0 +1,183 @@
+//! The explorer: projects and pôles in two tabs sharing one filter bar. All state lives in the
+//! URL (see `poles_core::query`); this page only renders what the core computes.
+//!
+//! Every part reads one `Copy` context (`Ctx`: the data, the query, the results, navigation).
+//! Lists are keyed (`<For/>`), one component per item whose label is computed once and whose
+//! changing parts are memos, so a filter change only touches what changed.
+
+mod chips;
+mod export;
+mod facet;
+mod filter_bar;
+mod header;
+mod results;
+
+use super::charts::StatsView;
+use super::map::MapView;
+use crate::app::{use_index, Data};
+use crate::embed::use_embed;
+use crate::i18n::{count, t, tf};
+use crate::paths::href;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use crate::progressive::Drawing;
+use leptos_router::NavigateOptions;
+use poles_core::engine::Results;
+use poles_core::query::{check_against, decode_query_string, parse, to_query_string, Query, Tab, View};
+
+/// What every part of the explorer reads: the data, the query of the URL, its results, and the
+/// way to a new query. `Copy`, so components take nothing else.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    data: StoredValue<Data>,
+    pub query: Memo<Query>,
+    pub results: Memo<Results>,
+    go: Callback<(Query, bool)>,
+    /// The first drawing of the page (lists drawn a chunk at a time until it is whole).
+    pub drawing: Drawing,
+}
+
+impl Ctx {
+    /// The loaded data and its index (shared, cheap to clone).
+    pub fn data(&self) -> Data {
+        self.data.get_value()
+    }
+
+    /// Navigates to `q` (a new history entry, or a replaced one when `replace`).
+    pub fn go(&self, q: Query, replace: bool) {
+        self.go.run((q, replace));
+    }
+
+    /// Navigates to the current query changed by `f` (a new history entry).
+    pub fn update(&self, f: impl FnOnce(&mut Query)) {
+        let mut q = self.query.get_untracked();
+        f(&mut q);
+        self.go(q, false);
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// The address of the explorer for a query (with the embedding parameters kept).
+pub fn explorer_href(q: &Query) -> String {
+    href(&format!("/{}", to_query_string(q)))
+}
+
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let Some(data) = use_index() else { return ().into_any() };
+    let location = use_location();
+    // The query string the page shows. A filter change sets it at once and updates the address
+    // right after the paint (the browser's history write is slow); back/forward, links and the
+    // address itself set it through the router's location.
+    let search = RwSignal::new(location.search.get_untracked());
+    Effect::new(move |_| {
+        let s = location.search.get();
+        if search.with_untracked(|x| x.trim_start_matches('?') != s.trim_start_matches('?')) {
+            search.set(s);
+        }
+    });
+    let parsed = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let (mut q, mut notices) = parse(&decode_query_string(&search.get()));
+            notices.extend(check_against(&mut q, &data.loaded.dataset));
+            (q, notices)
+        })
+    };
+    let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+    let results = {
+        let index = data.index.clone();
+        Memo::new(move |_| {
+            crate::perf::mark("pe-search-start");
+            let r = query.with(|q| index.search(q));
+            crate::perf::mark("pe-search-end");
+            crate::perf::measure("pe-search", "pe-search-start", "pe-search-end");
+            r
+        })
+    };
+    // Benchmark mark: results painted after a filter change (one mark, no growing list).
+    Effect::new(move |_| {
+        query.track();
+        results.track();
+        crate::perf::after_paint_measure();
+    });
+    let navigate = use_navigate();
+    let embed = use_embed();
+    let go = Callback::new(move |(mut q, replace): (Query, bool)| {
+        embed.enforce(&mut q);
+        crate::perf::mark("pe-filter-start");
+        // Inside an iframe every change replaces the entry: the parent's history is shared.
+        let replace = replace || embed.replace_history();
+        let url = explorer_href(&q);
+        search.set(to_query_string(&q));
+        let navigate = navigate.clone();
+        crate::progressive::after_next_paint(move || {
+            navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+        });
+    });
+    let drawing = Drawing::new();
+    provide_context(Ctx { data: StoredValue::new(data.clone()), query, results, go, drawing });
+
+    let d = {
+        let ds = &data.loaded.dataset;
+        (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.is_labelled()).count())
+    };
+    // Re-render only when the view or the tab changes, not on every filter.
+    let mode = Memo::new(move |_| query.with(|q| (q.view, q.tab)));
+    // The first paint holds the page's frame and the count; the results, then the filter bar,
+    // are drawn in the tasks after it (no long task at start-up).
+    // Once every list has been drawn whole, the page is ready: the count appears (a sign, for
+    // people and tests alike, that the list is complete) and later changes are drawn at once.
+    let stage = RwSignal::new(0u8);
+    Effect::new(move |_| {
+        let s = stage.get();
+        if s < 3 {
+            crate::progressive::after_next_paint(move || {
+                stage.try_update(|s| *s += 1);
+            });
+        } else if drawing.growing.get() == 0 && !drawing.ready.get_untracked() {
+            drawing.ready.set(true);
+            crate::perf::mark("pe-ready");
+        }
+    });
+    let results_drawn = Memo::new(move |_| stage.get() >= 1);
+    let filters_drawn = Memo::new(move |_| stage.get() >= 2);
+    view! {
+        <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
+        <p class="intro">
+            {tf(
+                "{} labellisés par {} pôles, dont {} labellisés pour 2023-2026. Chaque fiche cite ses sources.",
+                &[&count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"), &d.1.to_string(), &d.2.to_string()],
+            )}
+        </p>
+        <header::Tabs n_projects=d.0 n_poles=d.1 />
+        <header::UrlNotices notices=notices />
+        <div class="explorer">
+            <filter_bar::FilterBar facets_drawn=filters_drawn />
+            <section class="results-pane" aria-labelledby="results-title">
+                <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
+                <chips::ActiveFilters />
+                <header::ResultsHeader />
+                <header::Coverage />
+                <div class="view-bar">
+                    <header::ViewSwitch />
+                    <export::ExportMenu />
+                    {(!use_embed().embed.enabled).then(|| view! {
+                        <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", query.with(to_query_string)))>{t("Intégrer cette vue dans un site")}</a>
+                    })}
+                </div>
+                {move || results_drawn.get().then(|| match mode.get() {
+                    (View::Carte, _) => view! { <MapView /> }.into_any(),
+                    (View::Stats, _) => view! { <StatsView /> }.into_any(),
+                    (View::Liste, Tab::Projets) => view! { <results::ProjectTable /> }.into_any(),
+                    (View::Liste, Tab::Poles) => view! { <results::PoleTable /> }.into_any(),
+                })}
+            </section>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,197 @@
+//! The result tables of both tabs: keyed rows (one component per item, built once; only its
+//! `aria-rowindex` follows the position), virtualised beyond `RENDER_ALL_UP_TO` rows, and drawn a
+//! chunk at a time (`crate::progressive`) so that the first paint is bounded by the screen.
+
+use super::use_ctx;
+use crate::components::{or_unknown, pole_links, region_names, theme_tags};
+use crate::i18n::{t, tf};
+use crate::paths::href;
+use crate::keyed::{keys as key_list, Keyed};
+use crate::progressive::progressive;
+use leptos::prelude::*;
+use poles_core::facets::former_name_match;
+use poles_core::listing::{window as list_window, CHUNK, RENDER_ALL_UP_TO};
+use poles_core::model::PoleStatusCode;
+use poles_core::query::Tab;
+use std::sync::Arc;
+
+/// Builds a result row (the item at this index of the dataset) with its `aria-rowindex`.
+type Row = Arc<dyn Fn(usize, Signal<usize>) -> AnyView + Send + Sync>;
+
+#[component]
+pub fn ProjectTable() -> impl IntoView {
+    let data = use_ctx().data();
+    let row = move |i: usize, pos: Signal<usize>| {
+        let d = &data.loaded.dataset;
+        d.projects.get(i).map(|p| {
+            let funders: Vec<&str> = p.funder_ids().into_iter().map(|f| d.funder_label(f)).collect();
+            let title = p.title.clone().or_else(|| p.summary.clone());
+            view! {
+                <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=pos>
+                    <th scope="row" role="rowheader" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
+                    <td role="cell" data-label=t("Intitulé")>{or_unknown(title, t("intitulé non publié"))}</td>
+                    <td role="cell" data-label=t("Pôles")>{if p.poles.is_empty() {
+                        view! { <span class="unknown">{t("aucun pôle cité")}</span> }.into_any()
+                    } else {
+                        pole_links(d, &p.poles).into_any()
+                    }}</td>
+                    <td role="cell" data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
+                    <td role="cell" data-label=t("Financeurs")>{if funders.is_empty() {
+                        view! { <span class="unknown">{t("non publiés")}</span> }.into_any()
+                    } else {
+                        view! { <span>{funders.join(", ")}</span> }.into_any()
+                    }}</td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <ResultsTable tab=Tab::Projets testid="project-table" caption="Projets correspondant aux filtres"
+            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] row=Arc::new(move |i, pos| row(i, pos).into_any()) />
+    }
+}
+
+#[component]
+pub fn PoleTable() -> impl IntoView {
+    let ctx = use_ctx();
+    let data = ctx.data();
+    let row = move |i: usize, pos: Signal<usize>| {
+        let d = &data.loaded.dataset;
+        d.poles.get(i).map(|p| {
+            let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
+            let n = data.index.projects_of_pole(i);
+            let pole = p.clone();
+            // Found by a former name: say so ("Plastipolis" finds Polymeris).
+            let reason = Memo::new(move |_| ctx.query.with(|q| former_name_match(&pole, &q.text).map(str::to_string)));
+            view! {
+                <tr role="row" data-testid="pole-row" data-id=p.id.clone() aria-rowindex=pos>
+                    <th scope="row" role="rowheader" data-label=t("Pôle")>
+                        <a href=href(&format!("/poles/{}", p.id))>{p.name.clone()}</a>
+                        {p.short_name.clone().filter(|s| *s != p.name).map(|s| view! { <span class="muted">" (" {s} ")"</span> })}
+                        {move || reason.get().map(|n| view! {
+                            <span class="muted match-reason" data-testid="match-reason">{tf(" — anciennement « {} »", &[&n])}</span>
+                        })}
+                    </th>
+                    <td role="cell" data-label=t("Thèmes")>{theme_tags(d, &p.themes)}</td>
+                    <td role="cell" data-label=t("Régions")>{if p.regions.is_empty() {
+                        view! { <span class="unknown">{t("non renseignées")}</span> }.into_any()
+                    } else {
+                        view! { <span>{region_names(d, &p.regions)}</span> }.into_any()
+                    }}</td>
+                    <td role="cell" data-label=t("Projets")>{n}</td>
+                    <td role="cell" data-label=t("Label")>
+                        <span class=status_class>{t(p.status.code.label_fr())}</span>
+                        {(p.status.code != PoleStatusCode::Actif).then(|| view! { <span class="muted status-detail">{p.status.label.clone()}</span> })}
+                    </td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <ResultsTable tab=Tab::Poles testid="pole-table" caption="Pôles correspondant aux filtres"
+            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] row=Arc::new(move |i, pos| row(i, pos).into_any()) />
+    }
+}
+
+/// The table of results shared by both tabs, virtualised beyond `RENDER_ALL_UP_TO` rows: only the
+/// rows around the viewport are in the DOM (`poles_core::listing::window`), between two spacers.
+#[component]
+fn ResultsTable(
+    tab: Tab,
+    testid: &'static str,
+    caption: &'static str,
+    headers: &'static [&'static str],
+    /// Renders the item at this index of the dataset; its `aria-rowindex` is the signal.
+    row: Row,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let results = ctx.results;
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    // While the page changes, results of the other tab may still be around: skip them.
+    let total = Memo::new(move |_| results.with(|r| if r.tab == tab { r.items.len() } else { 0 }));
+    let offset = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(1000.0f64);
+    let row_px = RwSignal::new(48.0f64);
+    let win = Memo::new(move |_| list_window(total.get(), offset.get(), viewport.get(), row_px.get()));
+    // Where the list is relative to the viewport; read on scroll and resize, when it is long.
+    let place = move || {
+        if total.get_untracked() <= RENDER_ALL_UP_TO {
+            return;
+        }
+        if let (Some(tb), Some(w)) = (body.get_untracked(), web_sys::window()) {
+            offset.set(-tb.get_bounding_client_rect().top());
+            if let Some(h) = w.inner_height().ok().and_then(|h| h.as_f64()) {
+                if h != viewport.get_untracked() {
+                    viewport.set(h);
+                }
+            }
+        }
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| place());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| place());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    // The items of the window (dataset indexes), then what is drawn of them so far.
+    let keys = Memo::new(move |_| {
+        let w = win.get();
+        results.with(|r| {
+            let items = if r.tab == tab { r.items.as_slice() } else { &[] };
+            let end = w.end.min(items.len());
+            key_list(items[w.start.min(end)..end].iter().copied())
+        })
+    });
+    let drawn = progressive(keys, CHUNK, ctx.drawing);
+    // The estimated row height follows the rendered rows (cards on phones are taller).
+    Effect::new(move |_| {
+        let w = win.get();
+        let n = drawn.with(Vec::len);
+        if total.get_untracked() <= RENDER_ALL_UP_TO || n == 0 {
+            return;
+        }
+        if let Some(tb) = body.get_untracked() {
+            let missing = (w.end - w.start).saturating_sub(n) as f64 * row_px.get_untracked();
+            let h = tb.get_bounding_client_rect().height() - w.before_px - w.after_px - missing;
+            let avg = h / n as f64;
+            let old = row_px.get_untracked();
+            if avg.is_finite() && avg >= 8.0 && (avg - old).abs() > old * 0.2 {
+                row_px.set(avg);
+            }
+        }
+        place();
+    });
+    let spacer = move |px: f64| (px > 0.0).then(|| view! {
+        <tr class="spacer" aria-hidden="true" style:height=format!("{}px", px as u64)></tr>
+    });
+    let child = move |i: usize| {
+        // Position in the selection, + 1 for the header row, + 1 as ARIA counts from 1.
+        let pos = Memo::new(move |_| win.with(|w| w.start) + keys.with(|k| k.iter().position(|&x| x == i as u64).unwrap_or(0)) + 2);
+        row(i, pos.into())
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="results" role="table" data-testid=testid aria-rowcount=move || total.get() + 1>
+                <caption class="visually-hidden">{t(caption)}</caption>
+                <thead role="rowgroup">
+                    <tr role="row" aria-rowindex="1">{headers.iter().map(|h| view! { <th scope="col" role="columnheader">{t(h)}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody role="rowgroup" node_ref=body>
+                    {move || spacer(win.with(|w| w.before_px))}
+                    <Keyed each=drawn child=Arc::new(move |i| child(i as usize)) />
+                    {move || spacer(win.with(|w| w.after_px))}
+                </tbody>
+            </table>
+        </div>
+        <EmptyResults />
+    }
+}
+
+#[component]
+fn EmptyResults() -> impl IntoView {
+    let results = use_ctx().results;
+    let empty = Memo::new(move |_| results.with(|r| r.items.is_empty()));
+    move || empty.get().then(|| view! {
+        <p class="empty" data-testid="no-results">{t("Aucun résultat pour ces filtres. Retirez un filtre ou effacez-les tous.")}</p>
+    })
+}

@@ -1,0 +1,101 @@
+//! The map's legend and its table alternative (the same figures, sortable by count, each row
+//! keyed by its area so that a filter change only rewrites the figures that changed).
+
+use super::explorer::use_ctx;
+use super::map::{shape_of, MapCtx, ShapeKey, EMPTY, PALETTE};
+use crate::keyed::{keys, Keyed};
+use std::sync::Arc;
+use crate::i18n::{t, tf};
+use leptos::prelude::*;
+use poles_core::format::{eur, group_thousands};
+use poles_core::query::{Facet, Measure, Tab};
+
+#[component]
+pub fn Legend() -> impl IntoView {
+    let ctx = use_ctx();
+    let map = expect_context::<MapCtx>();
+    let montant = move || map.measure.get() == Measure::Montant;
+    let fmt = move |x: f64| if montant() { eur(x) } else { group_thousands(x.max(0.0) as u64) };
+    let noun = move || if ctx.query.with(|q| q.tab) == Tab::Poles { "pôles" } else { "projets" };
+    let classes = Memo::new(move |_| map.breaks.with(Vec::len));
+    view! {
+        <div class="legend" data-testid="map-legend">
+            <span class="legend-title">{move || if montant() { t("Montants publiés").to_string() } else { tf("Nombre de {}", &[t(noun())]) }}</span>
+            <ul>
+                <li><Swatch fill=EMPTY />{t("aucun")}</li>
+                <Keyed each=Signal::derive(move || keys(0..classes.get())) child=Arc::new(move |k| {
+                    let k = k as usize;
+                    let text = move || map.breaks.with(|b| {
+                        let up = b.get(k).copied().unwrap_or(0.0);
+                        match k.checked_sub(1).and_then(|l| b.get(l)) {
+                            None => tf("jusqu'à {}", &[&fmt(up)]),
+                            Some(&low) => tf("{} à {}", &[&fmt(low), &fmt(up)]),
+                        }
+                    });
+                    view! { <li><Swatch fill=PALETTE[k.min(4)] />{text}</li> }.into_any()
+                }) />
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+pub fn MapTable() -> impl IntoView {
+    let ctx = use_ctx();
+    let map = expect_context::<MapCtx>();
+    let projects = Memo::new(move |_| ctx.query.with(|q| q.tab) == Tab::Projets);
+    let drilled = move || map.drill.with(Option::is_some);
+    // Rows by decreasing count (ties in map order).
+    let order = Memo::new(move |_| {
+        map.figures.with(|f| {
+            let o = poles_core::listing::order_by(f.len(), |i| (u64::MAX - u64::from(f[i].1.count), 0));
+            o.into_iter().map(|i| f[i].0).collect::<Vec<ShapeKey>>()
+        })
+    });
+    view! {
+        <div class="table-wrap">
+            <table class="figures" data-testid="map-table">
+                <caption>{move || t(if drilled() { "Chiffres par département (tableau équivalent à la carte)" } else { "Chiffres par région (tableau équivalent à la carte)" })}</caption>
+                <thead><tr>
+                    <th scope="col">{move || t(if drilled() { "Département" } else { "Région" })}</th>
+                    <th scope="col">{move || t(if projects.get() { "Projets" } else { "Pôles" })}</th>
+                    {move || projects.get().then(|| view! { <th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Projets avec montant non publié")}</th> })}
+                    <th scope="col">{t("Filtre")}</th>
+                </tr></thead>
+                <tbody>
+                    <Keyed each=order child=Arc::new(move |key| view! { <MapRow key=key projects=projects /> }.into_any()) />
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn MapRow(key: ShapeKey, projects: Memo<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let map = expect_context::<MapCtx>();
+    let code = map.code(key);
+    let facet = if shape_of(key).0 { Facet::Departement } else { Facet::Region };
+    let name = poles_core::facets::value_label(&ctx.data().loaded.dataset, facet, &code);
+    let fig = Memo::new(move |_| map.fig(key));
+    let selected = move || fig.with(|f| f.selected);
+    view! {
+        <tr data-testid="map-row" data-code=code>
+            <th scope="row">{name.clone()}</th>
+            <td class="num">{move || fig.with(|f| f.count)}</td>
+            {move || projects.get().then(|| view! {
+                <td class="num">{move || fig.with(|f| if f.amount > 0.0 { eur(f.amount) } else { "—".to_string() })}</td>
+                <td class="num">{move || fig.with(|f| f.unpublished)}</td>
+            })}
+            <td><button type="button" class="link-button" aria-pressed=move || if selected() { "true" } else { "false" } on:click=move |_| super::map::toggle_area(key)>
+                {move || t(if selected() { "Retirer" } else { "Filtrer" })}<span class="visually-hidden">{format!(" {}", name)}</span>
+            </button></td>
+        </tr>
+    }
+}
+
+/// A colour sample (an SVG rectangle: no inline style, CSP-friendly).
+#[component]
+pub fn Swatch(fill: &'static str) -> impl IntoView {
+    view! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=fill /></svg> }
+}
