@@ -55,7 +55,7 @@ pub fn progressive(keys: Memo<Vec<u64>>, budget: usize, drawing: Drawing) -> Mem
     let tick = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
     // Whether the last growth came from a tick (then the next one needs no paint first).
-    let growing = StoredValue::new(false);
+    let grew = StoredValue::new(false);
     let counted = StoredValue::new(false);
     let shown = Memo::new(move |prev: Option<&Vec<u64>>| {
         tick.track();
@@ -68,13 +68,13 @@ pub fn progressive(keys: Memo<Vec<u64>>, budget: usize, drawing: Drawing) -> Mem
             counted.set_value(incomplete);
             drawing.growing.update(|g| *g = if incomplete { *g + 1 } else { g.saturating_sub(1) });
         }
-        let after_tick = growing.get_value();
-        growing.set_value(false);
+        let after_tick = grew.get_value();
+        grew.set_value(false);
         if incomplete && !pending.get_value() {
             pending.set_value(true);
             let grow = move || {
                 pending.try_set_value(false);
-                growing.try_set_value(true);
+                grew.try_set_value(true);
                 tick.try_update(|t| *t = t.wrapping_add(1));
             };
             if after_tick {

@@ -128,10 +128,10 @@ pub fn Explorer() -> impl IntoView {
     };
     // Re-render only when the view or the tab changes, not on every filter.
     let mode = Memo::new(move |_| query.with(|q| (q.view, q.tab)));
-    // The first paint holds the page's frame and the count; the results, then the filter bar,
-    // are drawn in the tasks after it (no long task at start-up).
-    // Once every list has been drawn whole, the page is ready: the count appears (a sign, for
-    // people and tests alike, that the list is complete) and later changes are drawn at once.
+    // The first paint holds the page's frame; the results (stage 1), then the facets (stage 2),
+    // are drawn in the tasks after it (no long task at start-up). Once every list has been drawn
+    // whole (stage 3, nothing growing), the page is ready: the count appears (a sign, for people
+    // and tests alike, that the list is complete) and later changes are drawn at once.
     let stage = RwSignal::new(0u8);
     Effect::new(move |_| {
         let s = stage.get();

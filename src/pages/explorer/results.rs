@@ -60,9 +60,9 @@ pub fn PoleTable() -> impl IntoView {
         d.poles.get(i).map(|p| {
             let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
             let n = data.index.projects_of_pole(i);
-            let pole = p.clone();
+            let loaded = data.loaded.clone();
             // Found by a former name: say so ("Plastipolis" finds Polymeris).
-            let reason = Memo::new(move |_| ctx.query.with(|q| former_name_match(&pole, &q.text).map(str::to_string)));
+            let reason = Memo::new(move |_| ctx.query.with(|q| former_name_match(&loaded.dataset.poles[i], &q.text).map(str::to_string)));
             view! {
                 <tr role="row" data-testid="pole-row" data-id=p.id.clone() aria-rowindex=pos>
                     <th scope="row" role="rowheader" data-label=t("Pôle")>
