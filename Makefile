@@ -24,9 +24,10 @@ build: setup
 build-subpath: setup
 	trunk build --release --offline --public-url /explorateur/ --dist dist-subpath
 
-## Rebuild public/data from ../shared/reference and data-src/ (prints what it could not map).
+## Rebuild public/data from data-src/reference/ and data-src/ (prints what it could not map).
+## make data REF=DIR imports a new edition of the research from DIR and prints what changed.
 data:
-	cargo run -q -p poles-databuild
+	cargo run -q -p poles-databuild -- $(if $(REF),--edition "$(REF)")
 data-check:
 	cargo run -q -p poles-databuild -- --check
 

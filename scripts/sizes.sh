@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Prints the built sizes of the app (raw, gzip -9, brotli -q 11) and checks the shell budget.
-#   scripts/sizes.sh [DIST] [BUDGET_KB]   (default: dist, 275 KB brotli for html+js+wasm+css:
-#   the hard ceiling of issue 12, 270 KB, plus what building with the stable compiler only costs
-#   (issue 14: no RUSTC_BOOTSTRAP / -Z flags, 4.6 KB measured, "about 5 KB, no more").
-#   The long-term goal stays 150 KB; BENCHMARKS.md lists the largest contributors.)
+#   scripts/sizes.sh [DIST] [BUDGET_KB]   (default: dist, 270 KB brotli for html+js+wasm+css,
+#   the hard ceiling of issue 12, stable compiler included. The long-term goal stays 150 KB;
+#   BENCHMARKS.md lists the largest contributors.)
 set -euo pipefail
 dist=${1:-dist}
-budget_kb=${2:-275}
+budget_kb=${2:-270}
 [ -d "$dist" ] || { echo "no build in $dist: run 'make build' first" >&2; exit 1; }
 command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
 

@@ -7,7 +7,7 @@ use futures::future::join3;
 use gloo_net::http::Request;
 use poles_core::config::{parse_config, same_origin_data, Config};
 use poles_core::model::Referentiels;
-use poles_core::validate::{check_response, decode_text, load_all_bytes, load_geo, FileError, FileErrorKind, GeoData, Loaded, Problem};
+use poles_core::validate::{check_response, decode_text, load_available_bytes, load_geo, Available, FileError, FileErrorKind, GeoData, Loaded, Problem};
 use poles_core::DATA_FILES;
 
 /// Where the shown data comes from.
@@ -23,6 +23,8 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub loaded: Loaded,
+    /// Data files that could not be used (`poles.json`, `projects.json`): their pages say so.
+    pub file_errors: Vec<FileError>,
     pub source: Source,
     /// Fallbacks and ignored settings, in French.
     pub notices: Vec<String>,
@@ -62,12 +64,12 @@ async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Re
     }
 }
 
-async fn load_from(base: &str, timeout_s: Option<u32>) -> Result<Loaded, FileError> {
+async fn load_from(base: &str, timeout_s: Option<u32>) -> Result<Available, FileError> {
     let [r, p, j] = DATA_FILES;
     let (ur, up, uj) = (format!("{base}{r}"), format!("{base}{p}"), format!("{base}{j}"));
     let (refs, poles, projects) =
         join3(fetch_with_timeout(&ur, r, timeout_s), fetch_with_timeout(&up, p, timeout_s), fetch_with_timeout(&uj, j, timeout_s)).await;
-    load_all_bytes(refs?, poles?, projects?)
+    load_available_bytes(refs, poles, projects)
 }
 
 /// `config.json` beside the app; absent means the defaults (bundled data).
@@ -105,8 +107,12 @@ pub async fn load_dataset() -> Result<Outcome, FileError> {
         }
     }
     if let Some(api_base) = api {
-        match load_from(&api_base, Some(cfg.api_timeout_s)).await {
-            Ok(loaded) => return Ok(Outcome { loaded, source: Source { base: api_base, bundled: false }, notices }),
+        // The API's data is used only whole; any unusable file falls back to the bundled data.
+        match load_from(&api_base, Some(cfg.api_timeout_s)).await.and_then(|a| match a.file_errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(a.loaded),
+        }) {
+            Ok(loaded) => return Ok(Outcome { loaded, file_errors: vec![], source: Source { base: api_base, bundled: false }, notices }),
             Err(e) => notices.push(tf(
                 "Les données de l'API ({}) n'ont pas pu être chargées : {} Les données intégrées à l'explorateur sont affichées à la place.",
                 &[&api_base, &e.to_string()],
@@ -114,8 +120,8 @@ pub async fn load_dataset() -> Result<Outcome, FileError> {
         }
     }
     let b = bundled_base();
-    let loaded = load_from(&b, None).await?;
-    Ok(Outcome { loaded, source: Source { base: b, bundled: true }, notices })
+    let available = load_from(&b, None).await?;
+    Ok(Outcome { loaded: available.loaded, file_errors: available.file_errors, source: Source { base: b, bundled: true }, notices })
 }
 
 /// The message catalog of a language other than French (`i18n/<code>.json`, bundled with the app).

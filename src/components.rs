@@ -3,11 +3,11 @@
 use crate::i18n::{t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
-use poles_core::model::Dataset;
+use poles_core::model::{Dataset, PoleRole, Project};
 use poles_core::text::{is_safe_link, link_host};
 use poles_core::validate::{FileError, Problem, Severity};
 
-const INTRO: &str = "Les pôles de compétitivité réunissent, sur un territoire, des entreprises, des laboratoires et des centres de formation autour de projets de recherche et développement. Cet explorateur montre ces pôles et les projets qu'ils labellisent : territoires, thèmes, financeurs et montants publiés, d'après des sources publiques citées sur chaque fiche.";
+const INTRO: &str = "Les pôles de compétitivité réunissent, sur un territoire, des entreprises, des laboratoires et des centres de formation autour de projets de recherche et développement. Cet explorateur montre ces pôles et les projets qu'ils labellisent, portent, soutiennent ou auxquels ils participent : territoires, thèmes, financeurs et montants publiés, d'après des sources publiques citées sur chaque fiche.";
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -33,6 +33,27 @@ pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView 
             <button type="button" class="button" on:click=move |_| on_retry.run(())>{t("Réessayer")}</button>
         </section>
     }
+}
+
+/// A data file that could not be used, named where its records are missed (the rest of the
+/// explorer works with the other files), with the same "Réessayer" as a full load error.
+pub fn missing_file(error: FileError) -> AnyView {
+    let retry = crate::app::use_index().map(|d| d.retry);
+    let title = if error.file == "poles.json" { "Les pôles ne peuvent pas être affichés" } else { "Les projets ne peuvent pas être affichés" };
+    view! {
+        <section class="load-error" role="alert" data-testid="load-error" data-file=error.file.clone()>
+            <h2>{t(title)}</h2>
+            <p class="error-message">{error.to_string()}</p>
+            <p>{t("Le reste de l'explorateur fonctionne avec les autres fichiers de données. Réessayez plus tard ; si le problème persiste, signalez-le aux responsables du site.")}</p>
+            <button type="button" class="button" on:click=move |_| if let Some(r) = retry { r.run(()) }>{t("Réessayer")}</button>
+        </section>
+    }
+    .into_any()
+}
+
+/// A record's page whose data file could not be used: the asked id as its title, and the error.
+pub fn missing_file_page(id: String, error: FileError) -> AnyView {
+    view! { <h1 tabindex="-1">{id}</h1>{missing_file(error)} }.into_any()
 }
 
 /// Records rejected or corrected by validation, by file, record and field.
@@ -145,12 +166,21 @@ pub fn region_names(data: &Dataset, codes: &[String]) -> String {
     codes.iter().map(|c| data.region_name(c)).collect::<Vec<_>>().join(", ")
 }
 
+/// A project's pôles introduced by their role as the source states it ("Pôle partenaire :
+/// Techtera", "Labellisé par : Vitagora"); a partner or a supporter never reads as a labeller.
+pub fn pole_role_links(data: &Dataset, p: &Project) -> AnyView {
+    let role = PoleRole::code_of(p.pole_role);
+    if p.poles.is_empty() {
+        return view! { <span class="unknown" data-testid="pole-role" data-role=role>{t("aucun pôle cité")}</span> }.into_any();
+    }
+    let lead_in = tf("{} : ", &[t(PoleRole::lead_in_fr(p.pole_role, p.poles.len() > 1))]);
+    view! { <span class="pole-role" data-testid="pole-role" data-role=role>{lead_in}</span>{pole_links(data, &p.poles)} }.into_any()
+}
+
 /// Links to pôles by id.
 pub fn pole_links(data: &Dataset, ids: &[String]) -> impl IntoView {
-    let links: Vec<(String, String)> = ids
-        .iter()
-        .map(|id| (id.clone(), data.pole(id).map(|p| p.display_short().to_string()).unwrap_or_else(|| id.clone())))
-        .collect();
+    // A pôle without a record (poles.json unreadable) is its id, not a link to a missing page.
+    let links: Vec<(String, Option<String>)> = ids.iter().map(|id| (id.clone(), data.pole(id).map(|p| p.display_short().to_string()))).collect();
     view! {
         <span class="pole-links">
             {links
@@ -158,7 +188,10 @@ pub fn pole_links(data: &Dataset, ids: &[String]) -> impl IntoView {
                 .enumerate()
                 .map(|(i, (id, name))| view! {
                     {(i > 0).then_some(", ")}
-                    <a href=href(&format!("/poles/{id}"))>{name}</a>
+                    {match name {
+                        Some(name) => view! { <a href=href(&format!("/poles/{id}"))>{name}</a> }.into_any(),
+                        None => view! { <span class="pole-id">{id}</span> }.into_any(),
+                    }}
                 })
                 .collect_view()}
         </span>

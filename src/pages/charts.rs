@@ -67,7 +67,7 @@ pub fn StatsView() -> impl IntoView {
                         summary=year_summary noun=projets />
                     <BarChart id="themes" title="Projets par thème" stats=stats series=Series::Themes target=Target::Facet(Facet::Theme)
                         summary=top(Series::Themes, "{} valeurs ; le thème le plus représenté est « {} » avec {}.", projets) noun=projets />
-                    <BarChart id="poles" title="Pôles ayant labellisé le plus de projets (10 premiers)" stats=stats series=Series::TopPoles target=Target::Facet(Facet::Pole)
+                    <BarChart id="poles" title="Pôles cités par le plus de projets (10 premiers)" stats=stats series=Series::TopPoles target=Target::Facet(Facet::Pole)
                         summary=top(Series::TopPoles, "{} valeurs ; le pôle le plus représenté est « {} » avec {}.", projets) noun=projets />
                 }.into_any(),
                 (false, Tab::Poles) => view! {

@@ -1,15 +1,15 @@
 //! A pôle's page: everything known about it, its projects and its sources.
 
 use super::NotFound;
-use crate::app::use_data;
-use crate::components::{facts, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
+use crate::app::{use_data, use_index};
+use crate::components::{facts, missing_file, missing_file_page, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use crate::i18n::{count, t, tf};
 use poles_core::format::group_thousands;
 use poles_core::listing::projects_by_year_desc;
-use poles_core::model::{HqPrecision, PoleStatusCode};
+use poles_core::model::{HqPrecision, PoleRole, PoleStatusCode};
 use poles_core::PHASES;
 
 #[component]
@@ -20,7 +20,11 @@ pub fn PolePage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         let loaded = loaded.clone()?;
         let data = &loaded.dataset;
+        let file_error = |f: &str| use_index().and_then(|d| d.file_error(f));
         let Some(p) = data.pole(&id) else {
+            if let Some(error) = file_error("poles.json") {
+                return Some(missing_file_page(id, error));
+            }
             return Some(view! { <NotFound detail=tf("Aucun pôle ne porte l'identifiant « {} ».", &[&id]) /> }.into_any());
         };
         let projects = projects_by_year_desc(data.projects_of_pole(&p.id));
@@ -88,8 +92,10 @@ pub fn PolePage() -> impl IntoView {
                     </ol>
                 </section>
                 <section aria-labelledby="projects-title">
-                    <h2 id="projects-title">{t("Projets labellisés ")} <span class="muted">{tf("({} dans les données)", &[&count(n_projects, "projet", "projets")])}</span></h2>
-                    {if projects.is_empty() {
+                    <h2 id="projects-title">{t("Projets qui citent le pôle ")} <span class="muted">{tf("({} dans les données)", &[&count(n_projects, "projet", "projets")])}</span></h2>
+                    {if let Some(error) = file_error("projects.json") {
+                        missing_file(error)
+                    } else if projects.is_empty() {
                         view! { <p class="unknown">{t("Aucun projet de ce pôle dans les données compilées.")}</p> }.into_any()
                     } else {
                         view! {
@@ -98,6 +104,7 @@ pub fn PolePage() -> impl IntoView {
                                     <li data-testid="pole-project" data-id=q.id.clone()>
                                         <a href=href(&format!("/projets/{}", q.id))>{q.acronym.clone()}</a>
                                         {q.year.map(|y| format!(" ({y})"))}
+                                        <span class="role-badge" data-testid="pole-project-role" data-role=PoleRole::code_of(q.pole_role)>{t(PoleRole::label_fr(q.pole_role))}</span>
                                         {q.title.clone().or(q.summary.clone()).map(|t| view! { <span class="muted">" — " {t}</span> })}
                                     </li>
                                 }).collect_view()}

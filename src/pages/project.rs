@@ -1,8 +1,8 @@
 //! A project's page: funding per funder, partners, pôles, territory and sources.
 
 use super::NotFound;
-use crate::app::use_data;
-use crate::components::{facts, or_unknown, pole_links, theme_tags, Sources, Unknown};
+use crate::app::{use_data, use_index};
+use crate::components::{facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -18,6 +18,9 @@ pub fn ProjectPage() -> impl IntoView {
         let loaded = loaded.clone()?;
         let data = &loaded.dataset;
         let Some(p) = data.project(&id) else {
+            if let Some(error) = use_index().and_then(|d| d.file_error("projects.json")) {
+                return Some(missing_file_page(id, error));
+            }
             return Some(view! { <NotFound detail=tf("Aucun projet ne porte l'identifiant « {} ».", &[&id]) /> }.into_any());
         };
         let (published, unknown) = p.published_funding();
@@ -61,9 +64,9 @@ pub fn ProjectPage() -> impl IntoView {
                     None => view! { <p class="lead unknown">{t("Les sources ne décrivent pas l'objet du projet.")}</p> }.into_any(),
                 }}
                 {facts([
-                    Some(("Pôles labellisateurs", view! {
+                    Some(("Pôles et leur rôle", view! {
                         <span>
-                            {if p.poles.is_empty() { view! { <Unknown text=t("aucun pôle cité par les sources") /> }.into_any() } else { pole_links(data, &p.poles).into_any() }}
+                            {pole_role_links(data, p)}
                             {(!p.unresolved_poles.is_empty()).then(|| view! { <span class="muted">{t(" ; cité(s) sans fiche : ")} {p.unresolved_poles.join(", ")}</span> })}
                         </span>
                     }.into_any())),
@@ -96,7 +99,7 @@ pub fn ProjectPage() -> impl IntoView {
                 <section aria-labelledby="funding-title">
                     <h2 id="funding-title">{t("Financements")}</h2>
                     {if p.funding.is_empty() {
-                        view! { <p class="unknown">{t("Aucun financeur publié : projet seulement labellisé, ou financement non connu.")}</p> }.into_any()
+                        view! { <p class="unknown">{t("Aucun financeur publié : le projet n'a pas de financement connu, ou son financement n'est pas publié.")}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-wrap">

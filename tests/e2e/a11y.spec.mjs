@@ -28,8 +28,12 @@ for (const url of ['/', '/?onglet=poles', '/?region=27&financeur=-FEDER&q=vigne'
 
 test('no axe violation on the data error view and the problems panel', async ({ page }) => {
   await page.route('**/data/poles.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: '' }));
-  await page.goto('/');
+  await page.goto('/?onglet=poles');
   await expect(page.getByTestId('load-error')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.route('**/data/referentiels.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: '' }));
+  await page.goto('/');
+  await expect(page.getByTestId('load-error')).toContainText('referentiels.json');
   expect(await violations(page)).toEqual([]);
 });
 

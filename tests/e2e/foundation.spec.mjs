@@ -99,7 +99,8 @@ test.describe('broken data', () => {
     const error = page.getByTestId('load-error');
     await expect(error).toBeVisible();
     await expect(error).toHaveAttribute('role', 'alert');
-    await expect(error).toContainText('Impossible de charger les données');
+    // Named in place of the projects: the rest of the explorer works (issue 13).
+    await expect(error).toContainText('Les projets ne peuvent pas être affichés');
     await expect(error).toContainText('projects.json');
     await expect(error).toContainText('tronqué');
     broken = false;
@@ -109,15 +110,17 @@ test.describe('broken data', () => {
 
   test('a missing data file is named', async ({ page }) => {
     await page.route('**/data/poles.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
-    await page.goto('/');
+    await page.goto('/?onglet=poles');
     await expect(page.getByTestId('load-error')).toContainText('poles.json');
     await expect(page.getByTestId('load-error')).toContainText('404');
   });
 
-  test('an HTML page instead of JSON is recognised', async ({ page }) => {
+  test('an HTML page instead of JSON is recognised; referentiels.json stops everything', async ({ page }) => {
     await page.route('**/data/referentiels.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html></html>' }));
     await page.goto('/');
     await expect(page.getByTestId('load-error')).toContainText('HTML');
+    await expect(page.getByTestId('load-error')).toContainText('Impossible de charger les données');
+    await expect(page.getByTestId('tab-poles')).toHaveCount(0);
   });
 
   test('a wrong schema version is refused', async ({ page }) => {

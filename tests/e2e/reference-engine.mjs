@@ -9,15 +9,15 @@ const hqDep = (p) => { const c = p.hq.insee_commune; if (!c || c.length !== 5) r
 
 const projectValues = (p, facet) => ({
   region: p.territory.regions, departement: p.territory.departements, theme: p.themes,
-  financeur: p.funding.map((f) => f.funder), pole: p.poles, phase: [],
+  financeur: p.funding.map((f) => f.funder), pole: p.poles, phase: [], lien_pole: [p.pole_role ?? 'inconnu'],
 })[facet];
-const poleValues = (p, facet) => ({ region: p.regions, departement: hqDep(p), theme: p.themes, phase: p.phases, financeur: [], pole: [] })[facet];
+const poleValues = (p, facet) => ({ region: p.regions, departement: hqDep(p), theme: p.themes, phase: p.phases, financeur: [], pole: [], lien_pole: [] })[facet];
 
 const projectText = (p) => fold([p.acronym, p.title, p.summary, p.lead, ...p.partners, ...p.unresolved_poles, ...p.keywords,
   ...p.poles.flatMap((id) => { const x = poleById.get(id); return x ? [x.name, x.short_name, ...x.former_names] : []; })].filter(Boolean).join(' '));
 const poleText = (p) => fold([p.name, p.short_name, ...p.former_names, p.hq.city].filter(Boolean).join(' '));
 
-export const FACETS = { projets: ['region', 'departement', 'theme', 'financeur', 'pole'], poles: ['region', 'departement', 'theme', 'phase'] };
+export const FACETS = { projets: ['region', 'departement', 'theme', 'financeur', 'pole', 'lien_pole'], poles: ['region', 'departement', 'theme', 'phase'] };
 
 /** state: { tab, sel: {facet: {include: [], exclude: []}}, all: bool, q: '', min, max } */
 export function search(state, skip = null) {
@@ -59,7 +59,7 @@ export function facetCount(state, facet, value) {
 export function toUrl(state) {
   const p = [];
   if (state.tab === 'poles') p.push('onglet=poles');
-  for (const f of ['region', 'departement', 'theme', 'financeur', 'pole', 'phase']) {
+  for (const f of ['region', 'departement', 'theme', 'financeur', 'pole', 'phase', 'lien_pole']) {
     const s = state.sel?.[f];
     if (!s) continue;
     const vals = [...(s.include ?? []), ...(s.exclude ?? []).map((v) => `-${v}`)];
@@ -79,4 +79,5 @@ export const ids = {
   financeur: referentiels.funders.map((f) => f.id),
   pole: poles.map((p) => p.id),
   phase: ['2005-2008', '2009-2012', '2013-2018', '2019-2022', '2023-2026'],
+  lien_pole: ['labellisateur', 'porteur', 'partenaire', 'soutien', 'inconnu'],
 };

@@ -11,7 +11,7 @@
 //!   all the *other* filters (disjunctive faceting). In "tous" mode the funder counts are those
 //!   of the items kept by all filters, funders included (what adding the value would give).
 
-use crate::model::{Dataset, Pole, Project};
+use crate::model::{Dataset, Pole, PoleRole, Project};
 use crate::query::{Facet, FunderMode, Query, Sort, Tab};
 use crate::listing::{order_by, order_by_text, permute};
 use crate::text::fold;
@@ -19,7 +19,7 @@ use crate::PHASES;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-const N_FACETS: usize = 6;
+const N_FACETS: usize = 7;
 
 /// One searchable item (a project or a pôle), with interned facet values.
 #[derive(Debug, Clone)]
@@ -238,8 +238,18 @@ impl Index {
         dicts[Facet::Departement.index()] = data.refs.departements.iter().map(|d| d.code.clone()).collect();
         dicts[Facet::Theme.index()] = by_label(data.refs.themes.iter().map(|t| (t.id.clone(), t.label.clone())).collect());
         dicts[Facet::Financeur.index()] = data.refs.funders.iter().map(|f| f.id.clone()).collect();
-        dicts[Facet::Pole.index()] = by_label(data.poles.iter().map(|p| (p.id.clone(), p.name.clone())).collect());
+        // Pôles by name, then any id cited by a project that no pôle record has (when
+        // `poles.json` could not be read, the projects keep their pôle ids; shown as they are).
+        let mut pole_dict: Vec<(String, String)> = data.poles.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+        for id in data.projects.iter().flat_map(|p| &p.poles) {
+            if data.pole(id).is_none() && !pole_dict.iter().any(|(x, _)| x == id) {
+                pole_dict.push((id.clone(), id.clone()));
+            }
+        }
+        dicts[Facet::Pole.index()] = by_label(pole_dict);
         dicts[Facet::Phase.index()] = PHASES.iter().map(|s| s.to_string()).collect();
+        dicts[Facet::LienPole.index()] =
+            PoleRole::ALL.iter().map(|r| r.code()).chain([PoleRole::UNKNOWN_CODE]).map(str::to_string).collect();
         let positions: [HashMap<String, u16>; N_FACETS] =
             std::array::from_fn(|i| dicts[i].iter().enumerate().map(|(k, v)| (v.clone(), k as u16)).collect());
 
@@ -277,6 +287,7 @@ impl Index {
                 values[Facet::Theme.index()] = intern(Facet::Theme, &mut p.themes.iter().map(String::as_str));
                 values[Facet::Financeur.index()] = intern(Facet::Financeur, &mut p.funding.iter().map(|f| f.funder.as_str()));
                 values[Facet::Pole.index()] = intern(Facet::Pole, &mut p.poles.iter().map(String::as_str));
+                values[Facet::LienPole.index()] = intern(Facet::LienPole, &mut std::iter::once(PoleRole::code_of(p.pole_role)));
                 let (sum, unknown) = p.published_funding();
                 (Row {
                     item: item as u32,

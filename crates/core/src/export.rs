@@ -21,13 +21,14 @@ pub struct ExportMeta {
 }
 
 /// The columns of the projects CSV, before the funding groups.
-pub const PROJECT_COLUMNS: [&str; 22] = [
+pub const PROJECT_COLUMNS: [&str; 23] = [
     "id",
     "acronyme",
     "intitule",
     "resume",
     "type",
     "poles",
+    "role_pole",
     "poles_non_resolus",
     "porteur",
     "partenaires",
@@ -98,6 +99,7 @@ pub fn project_cells(p: &Project, groups: usize) -> Vec<String> {
         opt(&p.summary),
         p.kind.code().to_string(),
         lines(&p.poles),
+        p.pole_role.map(|r| r.code().to_string()).unwrap_or_default(),
         lines(&p.unresolved_poles),
         opt(&p.lead),
         lines(&p.partners),

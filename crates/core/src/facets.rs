@@ -1,7 +1,7 @@
 //! What the filter bar shows: the options of each facet with their counts and states, labels,
 //! and the chips of the active filters. Plain data, so the components only render it.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, PoleRole};
 use crate::query::{Facet, FunderMode, Query, Tab, ValueState};
 
 /// The French label of a facet value ("27" -> "Bourgogne-Franche-Comté").
@@ -13,6 +13,7 @@ pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
         Facet::Financeur => data.funder_label(value).to_string(),
         Facet::Pole => data.pole(value).map(|p| p.name.clone()).unwrap_or_else(|| value.to_string()),
         Facet::Phase => value.to_string(),
+        Facet::LienPole => crate::i18n::msg(PoleRole::label_fr(PoleRole::from_code(value))).to_string(),
     }
 }
 

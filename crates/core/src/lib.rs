@@ -27,7 +27,9 @@ pub mod validate;
 
 /// Version of the bundled data format (`schema_version` in every data file).
 /// Bump it on any incompatible change and document it in `docs/data-format.md`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+/// The oldest format the app still reads (schema 1: projects without `pole_role`).
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// The data files, in load order (cross references point to earlier files).
 pub const DATA_FILES: [&str; 3] = ["referentiels.json", "poles.json", "projects.json"];

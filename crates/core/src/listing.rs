@@ -46,8 +46,9 @@ pub fn projects_by_year_desc<'a>(projects: impl IntoIterator<Item = &'a Project>
     order.into_iter().map(|i| by_name[i]).collect()
 }
 
-/// Selections up to this size are rendered whole (every row in the DOM, findable with Ctrl+F).
-pub const RENDER_ALL_UP_TO: usize = 400;
+/// Selections up to this size are rendered whole (every row in the DOM, findable with Ctrl+F):
+/// the bundled data (485 projects) always is; the national scale is virtualised.
+pub const RENDER_ALL_UP_TO: usize = 1000;
 /// Rows rendered above and below the visible ones when the list is virtualised.
 pub const OVERSCAN: usize = 10;
 /// The first visible row is rounded down to a multiple of this, so that scrolling re-renders
@@ -121,6 +122,7 @@ mod tests {
             summary: None,
             kind: ProjectKind::Rd,
             poles: vec![],
+            pole_role: None,
             unresolved_poles: vec![],
             lead: None,
             partners: vec![],

@@ -209,6 +209,64 @@ impl Pole {
     }
 }
 
+/// How the cited pôle(s) relate to a project, as the source states it (`pole_role`). Only
+/// `Labellisateur` means the pôle labelled the project; unknown is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PoleRole {
+    /// The pôle labelled the project.
+    Labellisateur,
+    /// The pôle carries or coordinates the action.
+    Porteur,
+    /// The pôle is one of the consortium's partners, without labelling it.
+    Partenaire,
+    /// The pôle supported or backed the application.
+    Soutien,
+}
+
+impl PoleRole {
+    pub const ALL: [PoleRole; 4] = [Self::Labellisateur, Self::Porteur, Self::Partenaire, Self::Soutien];
+    /// The facet value (`lien_pole`) of a project without a known role.
+    pub const UNKNOWN_CODE: &'static str = "inconnu";
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Labellisateur => "labellisateur",
+            Self::Porteur => "porteur",
+            Self::Partenaire => "partenaire",
+            Self::Soutien => "soutien",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+    /// The facet value of an optional role (`inconnu` when unknown).
+    pub fn code_of(role: Option<PoleRole>) -> &'static str {
+        role.map_or(Self::UNKNOWN_CODE, Self::code)
+    }
+    /// The facet value's label.
+    pub fn label_fr(role: Option<PoleRole>) -> &'static str {
+        match role {
+            Some(Self::Labellisateur) => "Pôle labellisateur",
+            Some(Self::Porteur) => "Pôle porteur",
+            Some(Self::Partenaire) => "Pôle partenaire",
+            Some(Self::Soutien) => "Pôle en soutien",
+            None => "Rôle du pôle non précisé",
+        }
+    }
+    /// What introduces the pôle names of a project ("Labellisé par : Vitagora").
+    pub fn lead_in_fr(role: Option<PoleRole>, several: bool) -> &'static str {
+        match (role, several) {
+            (Some(Self::Labellisateur), _) => "Labellisé par",
+            (Some(Self::Porteur), _) => "Porté par",
+            (Some(Self::Partenaire), false) => "Pôle partenaire",
+            (Some(Self::Partenaire), true) => "Pôles partenaires",
+            (Some(Self::Soutien), _) => "Soutenu par",
+            (None, false) => "Pôle cité (rôle non précisé)",
+            (None, true) => "Pôles cités (rôle non précisé)",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
@@ -339,8 +397,10 @@ pub struct Project {
     pub title: Option<String>,
     pub summary: Option<String>,
     pub kind: ProjectKind,
-    /// Ids of the labelling pôles.
+    /// Ids of the pôles the source cites; how they relate to the project is `pole_role`.
     pub poles: Vec<String>,
+    /// The cited pôles' role (schema 2; `None` when unknown and in files of schema 1).
+    pub pole_role: Option<PoleRole>,
     /// Pôle names cited by the source that could not be matched to a pôle record.
     pub unresolved_poles: Vec<String>,
     pub lead: Option<String>,

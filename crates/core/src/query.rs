@@ -1,13 +1,13 @@
 //! The explorer's state and its URL form (public contract, see README "URL").
 //!
 //! Parameters: `onglet` (projets|poles), `vue` (liste|carte|stats), `mesure` (nombre|montant), `region`, `departement`, `theme`, `financeur`,
-//! `financeur_mode` (tous), `pole`, `phase`, `q`, `annee_min`, `annee_max`, `tri`.
+//! `financeur_mode` (tous), `pole`, `phase`, `lien_pole`, `q`, `annee_min`, `annee_max`, `tri`.
 //! Several values are comma-separated; an excluded value is prefixed with `-`.
 //!
 //! Parsing never fails: a malformed or unknown value is dropped and reported as a `Notice`.
 //! `parse(to_query_string(q)) == q` for every state (property-tested).
 
-use crate::model::Dataset;
+use crate::model::{Dataset, PoleRole};
 use crate::PHASES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,10 +70,12 @@ pub enum Facet {
     Financeur,
     Pole,
     Phase,
+    /// The cited pôles' role in the project (`lien_pole`).
+    LienPole,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] = [Facet::Region, Facet::Departement, Facet::Theme, Facet::Financeur, Facet::Pole, Facet::Phase];
+    pub const ALL: [Facet; 7] = [Facet::Region, Facet::Departement, Facet::Theme, Facet::Financeur, Facet::Pole, Facet::Phase, Facet::LienPole];
     /// URL parameter name (also `data-facet`).
     pub fn param(self) -> &'static str {
         match self {
@@ -83,6 +85,7 @@ impl Facet {
             Facet::Financeur => "financeur",
             Facet::Pole => "pole",
             Facet::Phase => "phase",
+            Facet::LienPole => "lien_pole",
         }
     }
     pub fn label_fr(self) -> &'static str {
@@ -93,12 +96,14 @@ impl Facet {
             Facet::Financeur => "Financeur",
             Facet::Pole => "Pôle",
             Facet::Phase => "Phase de labellisation",
+            Facet::LienPole => "Rôle du pôle",
         }
     }
     /// Whether the facet filters the given tab.
     pub fn applies_to(self, tab: Tab) -> bool {
         match tab {
             Tab::Projets => !matches!(self, Facet::Phase),
+            Tab::Poles if self == Facet::LienPole => false,
             Tab::Poles => matches!(self, Facet::Region | Facet::Departement | Facet::Theme | Facet::Phase),
         }
     }
@@ -218,7 +223,7 @@ pub struct Query {
     pub view: View,
     pub measure: Measure,
     /// One selection per facet, indexed by `Facet::index`.
-    pub facets: [Selection; 6],
+    pub facets: [Selection; 7],
     pub funder_mode: FunderMode,
     /// Free text, as typed (trimmed).
     pub text: String,
@@ -382,6 +387,7 @@ pub fn check_against(q: &mut Query, data: &Dataset) -> Vec<Notice> {
             Facet::Financeur => data.funder(v).is_some(),
             Facet::Pole => data.pole(v).is_some(),
             Facet::Phase => PHASES.contains(&v),
+            Facet::LienPole => v == PoleRole::UNKNOWN_CODE || PoleRole::from_code(v).is_some(),
         };
         let sel = q.facet_mut(facet);
         for list in [&mut sel.include, &mut sel.exclude] {

@@ -2,7 +2,7 @@
 //! Unknown amounts and years are counted apart, never summed as zero.
 
 use crate::engine::Results;
-use crate::model::Dataset;
+use crate::model::{Dataset, PoleRole};
 use crate::query::Tab;
 
 /// One bar: a value id (for the click-to-filter), its label and figures.
@@ -209,6 +209,17 @@ pub fn funder_coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'
     funders
 }
 
+/// How many projects have each pôle role (the four roles, then unknown).
+pub fn role_counts<'a>(projects: impl IntoIterator<Item = &'a crate::model::Project>) -> [(Option<PoleRole>, usize); 5] {
+    let mut out = [Some(PoleRole::Labellisateur), Some(PoleRole::Porteur), Some(PoleRole::Partenaire), Some(PoleRole::Soutien), None].map(|r| (r, 0));
+    for p in projects {
+        if let Some(slot) = out.iter_mut().find(|(r, _)| *r == p.pole_role) {
+            slot.1 += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod coverage_tests {
     use super::*;
@@ -225,5 +236,9 @@ mod coverage_tests {
         assert_eq!(lines, d.projects.iter().map(|p| p.funding.len()).sum::<usize>());
         assert_eq!(percent(1, 3), 33);
         assert_eq!(percent(0, 0), 0);
+        let roles = role_counts(&d.projects);
+        assert_eq!(roles.iter().map(|r| r.1).sum::<usize>(), d.projects.len());
+        assert_eq!(roles[0], (Some(PoleRole::Labellisateur), d.projects.iter().filter(|p| p.pole_role == Some(PoleRole::Labellisateur)).count()));
+        assert!(roles[2].1 > 0 && roles[4].1 > 0, "the bundled data has partners and unknown roles");
     }
 }

@@ -140,6 +140,7 @@ pub fn generate(refs: &Referentiels, n_projects: usize, seed: u64) -> (Vec<Pole>
                 summary: rng.chance(60).then(|| title(&mut rng)),
                 kind: ProjectKind::Rd,
                 poles: pole_ids,
+                pole_role: [Some(PoleRole::Labellisateur), None, Some(PoleRole::Partenaire), Some(PoleRole::Porteur), Some(PoleRole::Soutien)][rng.skewed(5)],
                 unresolved_poles: vec![],
                 lead: rng.chance(30).then(|| rng.pick(COMPANIES).to_string()),
                 partners: (0..rng.below(5)).map(|_| rng.pick(COMPANIES).to_string()).collect(),

@@ -11,7 +11,7 @@
 //! Each problem names the file, the record (its id, or `#index` when it has none) and the field.
 
 use crate::model::*;
-use crate::{PHASES, SCHEMA_VERSION};
+use crate::{OLDEST_SCHEMA_VERSION, PHASES, SCHEMA_VERSION};
 use crate::json::{Map, Value};
 use std::collections::HashSet;
 use std::fmt;
@@ -134,13 +134,6 @@ pub fn decode_text(file: &str, bytes: Vec<u8>) -> Result<String, FileError> {
     Ok(text)
 }
 
-/// `load_all` from the bytes of the three files (what the app fetches).
-pub fn load_all_bytes(referentiels: Vec<u8>, poles: Vec<u8>, projects: Vec<u8>) -> Result<Loaded, FileError> {
-    let [r, p, j] = crate::DATA_FILES;
-    let (r, p, j) = (decode_text(r, referentiels)?, decode_text(p, poles)?, decode_text(j, projects)?);
-    load_all(&r, &p, &j)
-}
-
 /// Parses a data file's text and checks its header. Returns the top-level object and its header.
 fn parse_file(file: &str, text: &str, list_key: &str) -> Result<(Map, Option<Meta>), FileError> {
     parse_file_streaming(file, text, list_key, None)
@@ -163,7 +156,7 @@ fn parse_file_streaming(file: &str, text: &str, list_key: &str, on_item: Option<
         return Err(err(FileErrorKind::Shape("le fichier doit contenir un objet JSON".into())));
     };
     match obj.get("schema_version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION as u64) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (OLDEST_SCHEMA_VERSION as u64..=SCHEMA_VERSION as u64).contains(&v)) => {}
         Some(Value::Null) | None => return Err(err(FileErrorKind::Schema { found: None })),
         Some(other) => return Err(err(FileErrorKind::Schema { found: Some(short(other)) })),
     }
@@ -632,8 +625,19 @@ pub fn load_projects(
     poles: &[Pole],
     problems: &mut Vec<Problem>,
 ) -> Result<(Vec<Project>, Option<Meta>), FileError> {
-    const FILE: &str = "projects.json";
     let pole_ids: HashSet<&str> = poles.iter().map(|p| p.id.as_str()).collect();
+    load_projects_with(text, refs, &|id| pole_ids.contains(id), problems)
+}
+
+/// `load_projects` with the check of pôle ids given (everything is kept when `poles.json`
+/// could not be read: the ids are shown as they are).
+fn load_projects_with(
+    text: &str,
+    refs: &Referentiels,
+    known_pole: &dyn Fn(&str) -> bool,
+    problems: &mut Vec<Problem>,
+) -> Result<(Vec<Project>, Option<Meta>), FileError> {
+    const FILE: &str = "projects.json";
     // Each project is validated as soon as it is parsed, then its tree is dropped.
     let mut records = Records::new(FILE, "id", problems, |r: &mut Rec<'_>| {
         let id = r.req_str("id");
@@ -642,7 +646,8 @@ pub fn load_projects(
         let summary = r.opt_str("summary");
         let kind = r.req_code("kind", ProjectKind::from_code).unwrap_or(ProjectKind::Rd);
         let pole_list = r.str_list("poles", true);
-        let poles = r.keep_known("poles", pole_list, "pôle", |p| pole_ids.contains(p));
+        let poles = r.keep_known("poles", pole_list, "pôle", known_pole);
+        let pole_role = r.opt_code("pole_role", PoleRole::from_code);
         let unresolved_poles = r.str_list("unresolved_poles", false);
         let lead = r.opt_str("lead");
         let partners = r.str_list("partners", false);
@@ -676,6 +681,7 @@ pub fn load_projects(
             summary,
             kind,
             poles,
+            pole_role,
             unresolved_poles,
             lead,
             partners,
@@ -842,37 +848,8 @@ pub fn load_geo(text: &str, refs: &Referentiels, problems: &mut Vec<Problem>) ->
     Ok(GeoData { frame, departement_units_per_km, regions, departements, hq })
 }
 
-/// The outcome of loading the three files.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub dataset: Dataset,
-    pub problems: Vec<Problem>,
-}
-
-/// Validates the three files (texts in `DATA_FILES` order) into a dataset.
-/// A file error stops the load; record problems are collected and the valid records kept.
-pub fn load_all(referentiels: &str, poles: &str, projects: &str) -> Result<Loaded, FileError> {
-    let mut problems = Vec::new();
-    let (refs, meta_r) = load_referentiels(referentiels, &mut problems)?;
-    let (pole_list, meta_p) = load_poles(poles, &refs, &mut problems)?;
-    let (project_list, meta_j) = load_projects(projects, &refs, &pole_list, &mut problems)?;
-    let versions: Vec<(&str, &Option<Meta>)> = vec![("poles.json", &meta_p), ("projects.json", &meta_j)];
-    for (file, m) in versions {
-        if let (Some(a), Some(b)) = (&meta_r, m) {
-            if a.data_version != b.data_version {
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    file: file.into(),
-                    record: None,
-                    field: Some("data_version".into()),
-                    message: format!("version des données « {} » différente de celle de referentiels.json (« {} ») : les fichiers ne viennent pas de la même édition", b.data_version, a.data_version),
-                });
-            }
-        }
-    }
-    let meta = meta_r.or(meta_p).or(meta_j);
-    Ok(Loaded { dataset: Dataset::new(meta, refs, pole_list, project_list), problems })
-}
+mod available;
+pub use available::{load_all, load_all_bytes, load_available, load_available_bytes, Available, Loaded};
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 //! translation keeps the number of `{}` arguments of its French message.
 
 use poles_core::i18n::Catalog;
-use poles_core::model::{FunderKind, PoleStatusCode, ProjectKind, TerritoryBasis};
+use poles_core::model::{FunderKind, PoleRole, PoleStatusCode, ProjectKind, TerritoryBasis};
 use poles_core::query::{Facet, Sort, View};
 use poles_core::validate::{FileError, FileErrorKind};
 use std::path::Path;
@@ -115,6 +115,9 @@ fn every_core_label_and_template_is_translated() {
     ids.extend(ProjectKind::ALL.iter().map(|k| k.label_fr()));
     ids.extend(FunderKind::ALL.iter().map(|k| k.label_fr()));
     ids.extend(TerritoryBasis::ALL.iter().map(|b| b.label_fr()));
+    for role in PoleRole::ALL.map(Some).into_iter().chain([None]) {
+        ids.extend([PoleRole::label_fr(role), PoleRole::lead_in_fr(role, false), PoleRole::lead_in_fr(role, true)]);
+    }
     let kinds = [
         FileErrorKind::Network(String::new()),
         FileErrorKind::Timeout(8),

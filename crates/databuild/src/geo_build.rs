@@ -1,4 +1,4 @@
-//! Builds `geo.json` (map outlines as SVG paths) from the GeoJSON files of `../shared/reference/geo/`:
+//! Builds `geo.json` (map outlines as SVG paths) from the GeoJSON files of `data-src/reference/geo/`:
 //! Lambert-93 for the metropolis, insets for the five overseas regions, simplified and rounded.
 
 use poles_core::geo::{extent_km, lambert93, ring_area, simplify, svg_path, Inset, MapFrame};

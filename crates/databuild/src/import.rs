@@ -145,6 +145,7 @@ pub fn import_projects(bytes: &[u8], referentiels: &str, poles: &str, current_pr
         o.insert("summary".into(), text(cell("resume")));
         o.insert("kind".into(), text(cell("type")));
         o.insert("poles".into(), list(cell("poles")));
+        o.insert("pole_role".into(), text(cell("role_pole")));
         o.insert("unresolved_poles".into(), list(cell("poles_non_resolus")));
         o.insert("lead".into(), text(cell("porteur")));
         o.insert("partners".into(), list(cell("partenaires")));
@@ -252,7 +253,7 @@ fn csv_column(field: &str, header: &[String]) -> Option<(usize, String)> {
         let base = field.split(['[', '.']).next().unwrap_or(field);
         let fields = [
             ("id", "id"), ("acronym", "acronyme"), ("title", "intitule"), ("summary", "resume"), ("kind", "type"), ("poles", "poles"),
-            ("unresolved_poles", "poles_non_resolus"), ("lead", "porteur"), ("partners", "partenaires"),
+            ("pole_role", "role_pole"), ("unresolved_poles", "poles_non_resolus"), ("lead", "porteur"), ("partners", "partenaires"),
             ("partner_locations", "localisations_partenaires"), ("keywords", "mots_cles"), ("themes", "themes"),
             ("themes_basis", "base_themes"), ("year", "annee"), ("call", "appel"), ("total_budget_eur", "budget_total_eur"),
             ("status", "statut"), ("sources", "sources"), ("notes", "notes"),

@@ -1,13 +1,15 @@
-//! Converter from the researched reference (`../shared/reference/`) to the bundled data
+//! Converter from the researched reference (`data-src/reference/`) to the bundled data
 //! (`public/data/`). Deterministic: the same inputs give byte-identical files.
 //!
 //! Nothing is invented: every value comes from the reference or from the hand-kept lists in
 //! `data-src/` (funder labels, theme vocabulary and keyword rules, pôle aliases). What cannot be
 //! mapped is kept (as `unresolved_poles`, as keywords) and listed in the report.
 
+pub mod edition;
 pub mod import;
+pub mod matching;
+pub use matching::{PoleMatcher, ThemeRules};
 use poles_core::model::*;
-use poles_core::text::fold_words;
 use poles_core::validate::{load_all, Problem};
 use poles_core::SCHEMA_VERSION;
 use serde::Serialize;
@@ -28,7 +30,7 @@ pub struct Inputs {
     pub themes_json: String,
     pub aliases_json: String,
     pub edition_json: String,
-    /// `../shared/reference/geo`.
+    /// `data-src/reference/geo`.
     pub geo_dir: PathBuf,
 }
 
@@ -55,6 +57,9 @@ impl Inputs {
 pub struct Report {
     /// (project id, pôle name) pairs no pôle record matched.
     pub unresolved_poles: Vec<(String, String)>,
+    /// Distinct cited names resolved by a former name or the text in brackets (name -> pôle id):
+    /// listed so that every mapping can be checked.
+    pub renamed_poles: BTreeMap<String, String>,
     /// (project id, pôle name, pôle id) pairs resolved through `pole-aliases.json`.
     pub aliased_poles: Vec<(String, String, String)>,
     /// Keywords no theme rule matched, with how many projects use them.
@@ -65,6 +70,8 @@ pub struct Report {
     pub without_theme: Vec<String>,
     /// (project id, département) where the département's region is not among the project's regions.
     pub departement_outside_regions: Vec<(String, String)>,
+    /// (project id, value) of `pole_role` values not recognised (kept as unknown).
+    pub unknown_roles: Vec<(String, String)>,
     /// Pôle statuses not recognised (kept as `inconnu`).
     pub unknown_statuses: Vec<(String, String)>,
     /// Problems the app's own validation finds in the output (must be empty).
@@ -74,7 +81,7 @@ pub struct Report {
 
 impl Report {
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty() && self.unknown_statuses.is_empty()
+        self.problems.is_empty() && self.unknown_statuses.is_empty() && self.unknown_roles.is_empty()
     }
 
     pub fn render(&self) -> String {
@@ -87,6 +94,10 @@ impl Report {
         for (p, n, id) in &self.aliased_poles {
             let _ = writeln!(s, "  {p}: « {n} » -> {id}");
         }
+        let _ = writeln!(s, "pôle names resolved by a former name or the text in brackets: {}", self.renamed_poles.len());
+        for (n, id) in &self.renamed_poles {
+            let _ = writeln!(s, "  « {n} » -> {id}");
+        }
         let _ = writeln!(s, "pôle names NOT resolved (kept in unresolved_poles): {}", self.unresolved_poles.len());
         for (p, n) in &self.unresolved_poles {
             let _ = writeln!(s, "  {p}: « {n} »");
@@ -96,6 +107,10 @@ impl Report {
         let _ = writeln!(s, "départements outside the project's regions: {}", self.departement_outside_regions.len());
         for (p, d) in &self.departement_outside_regions {
             let _ = writeln!(s, "  {p}: {d}");
+        }
+        let _ = writeln!(s, "unknown pôle roles (pole_role): {}", self.unknown_roles.len());
+        for (p, r) in &self.unknown_roles {
+            let _ = writeln!(s, "  {p}: « {r} »");
         }
         let _ = writeln!(s, "unknown pôle statuses: {}", self.unknown_statuses.len());
         for (p, st) in &self.unknown_statuses {
@@ -116,11 +131,11 @@ pub struct Output {
     pub report: Report,
 }
 
-fn get_str(v: &Value, k: &str) -> Option<String> {
+pub(crate) fn get_str(v: &Value, k: &str) -> Option<String> {
     v.get(k).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string)
 }
 
-fn get_list(v: &Value, k: &str) -> Vec<String> {
+pub(crate) fn get_list(v: &Value, k: &str) -> Vec<String> {
     v.get(k)
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
@@ -150,114 +165,6 @@ pub fn status_code(label: &str) -> Option<PoleStatusCode> {
         Some(PoleStatusCode::Inconnu)
     } else {
         None
-    }
-}
-
-/// Resolves free-text pôle names to pôle ids.
-pub struct PoleMatcher {
-    aliases: HashMap<String, String>,
-    primary: HashMap<String, Vec<String>>,
-    former: HashMap<String, Vec<String>>,
-}
-
-impl PoleMatcher {
-    pub fn new(poles: &[Value], aliases: &[(String, String)]) -> Self {
-        let mut primary: HashMap<String, Vec<String>> = HashMap::new();
-        let mut former: HashMap<String, Vec<String>> = HashMap::new();
-        for p in poles {
-            let Some(id) = get_str(p, "id") else { continue };
-            let add = |map: &mut HashMap<String, Vec<String>>, name: &str| {
-                let key = fold_words(name);
-                let ids = map.entry(key).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id.clone());
-                }
-            };
-            add(&mut primary, &id);
-            for k in ["name", "short_name"] {
-                if let Some(n) = get_str(p, k) {
-                    add(&mut primary, &n);
-                }
-            }
-            for n in get_list(p, "former_names") {
-                add(&mut former, &n);
-            }
-        }
-        let aliases = aliases.iter().map(|(n, id)| (fold_words(n), id.clone())).collect();
-        PoleMatcher { aliases, primary, former }
-    }
-
-    fn lookup(&self, name: &str) -> Option<String> {
-        let key = fold_words(name);
-        if key.is_empty() {
-            return None;
-        }
-        for map in [&self.primary, &self.former] {
-            if let Some(ids) = map.get(&key) {
-                return (ids.len() == 1).then(|| ids[0].clone());
-            }
-        }
-        None
-    }
-
-    /// The pôle id of a free-text name, and whether an alias was needed.
-    pub fn resolve(&self, name: &str) -> Option<(String, bool)> {
-        if let Some(id) = self.aliases.get(&fold_words(name)) {
-            return Some((id.clone(), true));
-        }
-        if let Some(id) = self.lookup(name) {
-            return Some((id, false));
-        }
-        // "Solutions Communicantes Sécurisées (SCS)": try the text outside, then inside, the brackets.
-        if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {
-            if open < close {
-                let outside = format!("{} {}", &name[..open], &name[close + 1..]);
-                let inside = &name[open + 1..close];
-                if let Some(id) = self.lookup(&outside).or_else(|| self.lookup(inside)) {
-                    return Some((id, false));
-                }
-            }
-        }
-        None
-    }
-}
-
-/// Maps free keywords to theme ids with the rules of `themes.json`.
-pub struct ThemeRules {
-    rules: Vec<(String, Vec<String>)>,
-}
-
-impl ThemeRules {
-    pub fn new(themes: &[Value]) -> Self {
-        let rules = themes
-            .iter()
-            .filter_map(|t| {
-                let rules = get_list(t, "keywords")
-                    .iter()
-                    .map(|k| if k.ends_with('*') { format!("{}*", fold_words(k)) } else { fold_words(k) })
-                    .collect();
-                Some((get_str(t, "id")?, rules))
-            })
-            .collect();
-        ThemeRules { rules }
-    }
-
-    /// Theme ids whose rules match the keyword: a rule matches a whole word or phrase of the
-    /// folded keyword; a rule ending in `*` matches any word that starts with it.
-    pub fn themes_of(&self, keyword: &str) -> Vec<&str> {
-        let hay = format!(" {} ", fold_words(keyword));
-        self.rules
-            .iter()
-            .filter(|(_, rules)| rules.iter().any(|r| rule_matches(&hay, r)))
-            .map(|(id, _)| id.as_str())
-            .collect()
-    }
-}
-
-fn rule_matches(hay: &str, rule: &str) -> bool {
-    match rule.strip_suffix('*') {
-        Some(stem) => hay.contains(&format!(" {}", stem.trim())),
-        None => hay.contains(&format!(" {rule} ")),
     }
 }
 
@@ -388,6 +295,11 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
         .map(|a| a.iter().filter_map(|x| Some((get_str(x, "name")?, get_str(x, "pole")?))).collect())
         .unwrap_or_default();
     let matcher = PoleMatcher::new(poles_in, &aliases);
+    // The current names of each pôle (id, name, short name), folded: a cited name among them needs no report line.
+    let current_names: HashMap<&str, Vec<String>> = poles
+        .iter()
+        .map(|p| (p.id.as_str(), [Some(&p.id), Some(&p.name), p.short_name.as_ref()].into_iter().flatten().map(|n| poles_core::text::fold_words(n)).collect()))
+        .collect();
     let projects_in = parse_json("projects.json", &inputs.projects_json)?;
     let projects_in = projects_in.as_array().ok_or("projects.json: not a list")?;
     let mut projects: Vec<Project> = Vec::with_capacity(projects_in.len());
@@ -400,6 +312,8 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
                 Some((pid, aliased)) => {
                     if aliased {
                         report.aliased_poles.push((id.clone(), name.clone(), pid.clone()));
+                    } else if !current_names.get(pid.as_str()).is_some_and(|names| names.contains(&poles_core::text::fold_words(&name))) {
+                        report.renamed_poles.insert(name.clone(), pid.clone());
                     }
                     if !pole_ids.contains(&pid) {
                         pole_ids.push(pid);
@@ -411,6 +325,13 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
                 }
             }
         }
+        let pole_role = get_str(p, "pole_role").and_then(|r| {
+            let role = PoleRole::from_code(&r);
+            if role.is_none() {
+                report.unknown_roles.push((id.clone(), r));
+            }
+            role
+        });
         let keywords = get_list(p, "themes");
         let mut themes: Vec<String> = Vec::new();
         for k in &keywords {
@@ -476,6 +397,7 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
             summary: get_str(p, "summary_fr"),
             kind: get_str(p, "kind").and_then(|k| ProjectKind::from_code(&k)).ok_or(format!("project {id}: bad kind"))?,
             poles: pole_ids,
+            pole_role,
             unresolved_poles: unresolved,
             lead: get_str(p, "lead"),
             partners: get_list(p, "partners"),
@@ -530,6 +452,10 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     report.counts.insert("poles", poles.len());
     report.counts.insert("poles labelled 2023-2026 (status actif)", poles.iter().filter(|p| p.is_labelled()).count());
     report.counts.insert("projects", projects.len());
+    for role in PoleRole::ALL.map(Some).into_iter().chain([None]) {
+        let n = projects.iter().filter(|p| p.pole_role == role).count();
+        report.counts.insert(["projects: pôle labellisateur", "projects: pôle porteur", "projects: pôle partenaire", "projects: pôle en soutien", "projects: pôle role unknown"][role.map_or(4, |r| r as usize)], n);
+    }
     report.counts.insert("projects with a département", projects.iter().filter(|p| !p.territory.departements.is_empty()).count());
     report.counts.insert("funding lines with a published amount", projects.iter().flat_map(|p| &p.funding).filter(|f| f.amount_eur.is_some()).count());
     // The spreadsheet template of the import tool: real rows, in the export's own format.
@@ -563,36 +489,5 @@ mod tests {
         assert_eq!(status_code("dissous (liquidation judiciaire, septembre 2020)"), Some(PoleStatusCode::FinDeLabel));
         assert_eq!(status_code("label perdu (1er janvier 2019), redevenu cluster"), Some(PoleStatusCode::FinDeLabel));
         assert_eq!(status_code("en sommeil"), None);
-    }
-
-    #[test]
-    fn theme_rules_match_at_word_starts() {
-        let themes = vec![
-            json!({"id": "mer", "keywords": ["mer", "marin*", "bar"]}),
-            json!({"id": "agroalimentaire", "keywords": ["aliment*"]}),
-        ];
-        let r = ThemeRules::new(&themes);
-        assert_eq!(r.themes_of("Biodiversité marine"), ["mer"]);
-        assert_eq!(r.themes_of("commerce"), Vec::<&str>::new(), "'mer' inside a word does not match");
-        assert_eq!(r.themes_of("Alimentation saine"), ["agroalimentaire"]);
-        assert_eq!(r.themes_of("bar"), ["mer"]);
-        assert!(r.themes_of("barrière hémato-encéphalique").is_empty(), "a whole-word rule is not a prefix");
-    }
-
-    #[test]
-    fn pole_matching_prefers_current_names_then_former_then_brackets() {
-        let poles = vec![
-            json!({"id": "polymeris", "name": "Polymeris", "former_names": ["Plastipolis", "Elastopôle"]}),
-            json!({"id": "plastipolis", "name": "Plastipolis", "former_names": []}),
-            json!({"id": "scs", "name": "SCS", "short_name": null, "former_names": []}),
-            json!({"id": "bioeconomy-for-change", "name": "Bioeconomy For Change", "former_names": ["Industries & Agro-Ressources (IAR)"]}),
-        ];
-        let m = PoleMatcher::new(&poles, &[("Pôle Eau".into(), "aqua-valley".into())]);
-        assert_eq!(m.resolve("Plastipolis"), Some(("plastipolis".into(), false)));
-        assert_eq!(m.resolve("Elastopôle"), Some(("polymeris".into(), false)));
-        assert_eq!(m.resolve("Solutions Communicantes Sécurisées (SCS)"), Some(("scs".into(), false)));
-        assert_eq!(m.resolve("Industries et Agro-Ressources (IAR)"), Some(("bioeconomy-for-change".into(), false)));
-        assert_eq!(m.resolve("pole eau"), Some(("aqua-valley".into(), true)));
-        assert_eq!(m.resolve("Pôle Inconnu"), None);
     }
 }

@@ -1,10 +1,13 @@
-//! `cargo run -p poles-databuild -- [--reference DIR] [--src DIR] [--out DIR] [--check]`
+//! `cargo run -p poles-databuild -- [--reference DIR] [--src DIR] [--out DIR] [--check] [--edition DIR]`
 //! `cargo run -p poles-databuild -- import FILE.csv [--out DIR] [--dry-run]` (spreadsheet import)
 //!
-//! Rebuilds `public/data/` from `../shared/reference/` and `data-src/`, prints a report of what it
+//! Rebuilds `public/data/` from `data-src/reference/` (the researched facts) and `data-src/` (hand-kept lists), prints a report of what it
 //! could not map, and exits non-zero when the output would not validate. `--check` writes nothing
-//! and fails when the files on disk differ from what the converter produces.
+//! and fails when the files on disk differ from what the converter produces. `--edition DIR` reads
+//! a new edition of the research (`make data REF=DIR`), prints what changed, and replaces the
+//! reference files only when the converter accepts it.
 
+use poles_databuild::edition::Edition;
 use poles_databuild::{convert, Inputs};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,10 +17,11 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("import") {
         return import(&root);
     }
-    let mut reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/reference"));
+    let mut reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root.join("data-src/reference"));
     let mut src = root.join("data-src");
     let mut out = root.join("public/data");
     let mut check = false;
+    let mut edition_dir = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -25,19 +29,32 @@ fn main() -> ExitCode {
             "--src" => src = args.next().map(PathBuf::from).unwrap_or(src),
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
             "--check" => check = true,
+            "--edition" => edition_dir = args.next().map(PathBuf::from),
             other => {
-                eprintln!("unknown argument {other}\nusage: poles-databuild [--reference DIR] [--src DIR] [--out DIR] [--check]");
+                eprintln!("unknown argument {other}\nusage: poles-databuild [--reference DIR] [--src DIR] [--out DIR] [--check] [--edition DIR]");
                 return ExitCode::from(2);
             }
         }
     }
-    let inputs = match Inputs::read(&reference, &src) {
+    let mut inputs = match Inputs::read(&reference, &src) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
+    let edition = match edition_dir.map(|d| Edition::read(&d, &reference)).transpose() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}\nnothing written");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(ed) = &edition {
+        print!("{}", ed.report);
+        inputs.projects_json = ed.file("projects.json").map(str::to_string).unwrap_or(inputs.projects_json);
+        inputs.poles_json = ed.file("poles.json").map(str::to_string).unwrap_or(inputs.poles_json);
+    }
     let output = match convert(&inputs) {
         Ok(o) => o,
         Err(e) => {
@@ -49,6 +66,13 @@ fn main() -> ExitCode {
     if !output.report.is_clean() {
         eprintln!("error: the converted data does not validate; nothing written");
         return ExitCode::FAILURE;
+    }
+    if let Some(ed) = edition.filter(|_| !check) {
+        if let Err(e) = ed.write(&reference) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+        println!("edition written into {}", reference.display());
     }
     let mut stale = false;
     for (name, text) in &output.files {

@@ -1,5 +1,6 @@
-//! The converter on the real reference data (../shared/reference, or $POLES_REFERENCE).
+//! The converter on the real reference data (data-src/reference, or $POLES_REFERENCE).
 
+use poles_core::model::PoleRole;
 use poles_core::validate::load_all;
 use poles_databuild::{convert, Inputs};
 use std::path::PathBuf;
@@ -9,9 +10,9 @@ fn root() -> PathBuf {
 }
 
 fn output() -> poles_databuild::Output {
-    let reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/reference"));
+    let reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root().join("data-src/reference"));
     let inputs = Inputs::read(&reference, &root().join("data-src"))
-        .unwrap_or_else(|e| panic!("the reference data must be beside the repository (../shared/reference): {e}"));
+        .unwrap_or_else(|e| panic!("the reference data is in the repository (data-src/reference): {e}"));
     convert(&inputs).expect("conversion succeeds")
 }
 
@@ -21,11 +22,23 @@ fn converts_every_real_record_without_problem() {
     let r = &out.report;
     assert!(r.is_clean(), "{}", r.render());
     assert!(r.unresolved_poles.is_empty(), "every cited pôle name maps to a pôle: {:?}", r.unresolved_poles);
+    // Every name not among a pôle's current names is listed with the pôle it maps to.
+    assert_eq!(r.renamed_poles.get("Lyon Urban Truck & Bus (LUTB)").map(String::as_str), Some("cara"));
+    assert!(r.render().contains("« Lyon Urban Truck & Bus (LUTB) » -> cara"));
     let loaded = load_all(&out.files[0].1, &out.files[1].1, &out.files[2].1).unwrap();
     let d = &loaded.dataset;
     assert_eq!(d.poles.len(), 83, "every reference pôle is kept");
-    assert_eq!(d.projects.len(), 323, "every reference project is kept");
-    assert!(d.poles.iter().filter(|p| p.is_labelled()).count() >= 55);
+    assert_eq!(d.projects.len(), 485, "every reference project is kept (edition of 29 November 2026)");
+    let phase_v = d.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count();
+    assert_eq!(phase_v, 57, "the 55 pôles of March 2023 and the two water pôles of January 2024");
+    assert_eq!(d.pole("tes").map(|p| p.is_labelled()), Some(true), "TES is labelled for 2023-2026 and active");
+    let roles = |r| d.projects.iter().filter(|p| p.pole_role == r).count();
+    assert_eq!(roles(Some(PoleRole::Labellisateur)), 351);
+    assert_eq!(roles(Some(PoleRole::Partenaire)), 28);
+    assert_eq!(roles(Some(PoleRole::Porteur)), 25);
+    assert_eq!(roles(Some(PoleRole::Soutien)), 6);
+    assert_eq!(roles(None), 75, "unknown stays unknown");
+    assert!(d.projects.iter().filter(|p| p.poles.is_empty()).all(|p| p.pole_role.is_none()), "no role without a pôle");
     assert_eq!(d.refs.regions.len(), 18);
     assert_eq!(d.refs.departements.len(), 101);
     assert!(d.poles.iter().all(|p| !p.sources.is_empty()), "every pôle has a source");
@@ -39,6 +52,7 @@ fn keeps_known_facts_as_published() {
     // 2BIMULCH: Axelera, FUI 23, amount not published.
     let p = d.project("2bimulch").unwrap();
     assert_eq!(p.poles, ["axelera"]);
+    assert_eq!(p.pole_role, Some(PoleRole::Labellisateur));
     assert_eq!(p.call.as_deref(), Some("FUI AAP 23"));
     assert_eq!(p.funding.len(), 1);
     assert_eq!(p.funding[0].funder, "FUI");

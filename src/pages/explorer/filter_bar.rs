@@ -39,6 +39,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                         <FacetOrLock facet=Facet::Financeur />
                         <FunderModeSwitch />
                         <FacetOrLock facet=Facet::Pole />
+                        <FacetOrLock facet=Facet::LienPole />
                         <YearRange />
                     })}
                     {move || (tab.get() == Tab::Poles).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}

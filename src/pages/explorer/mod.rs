@@ -15,6 +15,7 @@ mod results;
 use super::charts::StatsView;
 use super::map::MapView;
 use crate::app::{use_index, Data};
+use crate::components::missing_file;
 use crate::embed::use_embed;
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
@@ -124,10 +125,13 @@ pub fn Explorer() -> impl IntoView {
 
     let d = {
         let ds = &data.loaded.dataset;
-        (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.is_labelled()).count())
+        (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count())
     };
     // Re-render only when the view or the tab changes, not on every filter.
     let mode = Memo::new(move |_| query.with(|q| (q.view, q.tab)));
+    // A tab whose data file could not be used names the error in place of its results.
+    let file_errors = StoredValue::new([data.file_error("projects.json"), data.file_error("poles.json")]);
+    let file_error_of = move |tab: Tab| file_errors.with_value(|e| e[(tab == Tab::Poles) as usize].clone());
     // The first paint holds the page's frame; the results (stage 1), then the facets (stage 2),
     // are drawn in the tasks after it (no long task at start-up). Once every list has been drawn
     // whole (stage 3, nothing growing), the page is ready: the count appears (a sign, for people
@@ -150,7 +154,7 @@ pub fn Explorer() -> impl IntoView {
         <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
         <p class="intro">
             {tf(
-                "{} labellisés par {} pôles, dont {} labellisés pour 2023-2026. Chaque fiche cite ses sources.",
+                "{} liés à {} pôles, dont {} labellisés pour 2023-2026. Chaque fiche cite ses sources et le rôle du pôle.",
                 &[&count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"), &d.1.to_string(), &d.2.to_string()],
             )}
         </p>
@@ -158,7 +162,7 @@ pub fn Explorer() -> impl IntoView {
         <header::UrlNotices notices=notices />
         <div class="explorer">
             <filter_bar::FilterBar facets_drawn=filters_drawn />
-            <section class="results-pane" aria-labelledby="results-title">
+            <section class="results-pane" class:file-missing=move || file_error_of(mode.get().1).is_some() aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
                 <chips::ActiveFilters />
                 <header::ResultsHeader />
@@ -170,11 +174,12 @@ pub fn Explorer() -> impl IntoView {
                         <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", query.with(to_query_string)))>{t("Intégrer cette vue dans un site")}</a>
                     })}
                 </div>
-                {move || results_drawn.get().then(|| match mode.get() {
-                    (View::Carte, _) => view! { <MapView /> }.into_any(),
-                    (View::Stats, _) => view! { <StatsView /> }.into_any(),
-                    (View::Liste, Tab::Projets) => view! { <results::ProjectTable /> }.into_any(),
-                    (View::Liste, Tab::Poles) => view! { <results::PoleTable /> }.into_any(),
+                {move || results_drawn.get().then(|| match (file_error_of(mode.get().1), mode.get()) {
+                    (Some(error), _) => missing_file(error),
+                    (None, (View::Carte, _)) => view! { <MapView /> }.into_any(),
+                    (None, (View::Stats, _)) => view! { <StatsView /> }.into_any(),
+                    (None, (View::Liste, Tab::Projets)) => view! { <results::ProjectTable /> }.into_any(),
+                    (None, (View::Liste, Tab::Poles)) => view! { <results::PoleTable /> }.into_any(),
                 })}
             </section>
         </div>

@@ -3,7 +3,7 @@
 //! chunk at a time (`crate::progressive`) so that the first paint is bounded by the screen.
 
 use super::use_ctx;
-use crate::components::{or_unknown, pole_links, region_names, theme_tags};
+use crate::components::{or_unknown, pole_role_links, region_names, theme_tags};
 use crate::i18n::{t, tf};
 use crate::paths::href;
 use crate::keyed::{keys as key_list, Keyed};
@@ -30,11 +30,7 @@ pub fn ProjectTable() -> impl IntoView {
                 <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=pos>
                     <th scope="row" role="rowheader" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
                     <td role="cell" data-label=t("Intitulé")>{or_unknown(title, t("intitulé non publié"))}</td>
-                    <td role="cell" data-label=t("Pôles")>{if p.poles.is_empty() {
-                        view! { <span class="unknown">{t("aucun pôle cité")}</span> }.into_any()
-                    } else {
-                        pole_links(d, &p.poles).into_any()
-                    }}</td>
+                    <td role="cell" data-label=t("Pôles")>{pole_role_links(d, p)}</td>
                     <td role="cell" data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
                     <td role="cell" data-label=t("Financeurs")>{if funders.is_empty() {
                         view! { <span class="unknown">{t("non publiés")}</span> }.into_any()

@@ -170,14 +170,38 @@ fn duplicate_ids_keep_the_first_record() {
 
 #[test]
 fn wrong_schema_version_is_a_file_error() {
-    let text = json!({"schema_version": 2, "projects": []}).to_string();
-    let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
-    assert_eq!(e.file, "projects.json");
-    assert_eq!(e.kind, FileErrorKind::Schema { found: Some("2".into()) });
-    assert!(e.to_string().contains("version"));
+    for v in [0, 3] {
+        let text = json!({"schema_version": v, "projects": []}).to_string();
+        let e = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &text).unwrap_err();
+        assert_eq!(e.file, "projects.json");
+        assert_eq!(e.kind, FileErrorKind::Schema { found: Some(v.to_string()) });
+        assert!(e.to_string().contains("version"));
+    }
     let text = json!({"projects": []}).to_string();
     let e = load_all(&refs().to_string(), &poles_file(vec![]), &text).unwrap_err();
     assert_eq!(e.kind, FileErrorKind::Schema { found: None });
+}
+
+#[test]
+fn reads_the_pole_role_of_schema_2_and_files_of_schema_1_without_it() {
+    let mut partner = project("a");
+    partner["pole_role"] = json!("partenaire");
+    let mut odd = project("b");
+    odd["pole_role"] = json!("sponsor");
+    let mut unknown = project("c");
+    unknown["pole_role"] = Value::Null;
+    let v2 = json!({"schema_version": 2, "projects": [partner, odd, unknown]}).to_string();
+    let l = load_all(&refs().to_string(), &poles_file(vec![pole("vitagora")]), &v2).unwrap();
+    let role = |id| l.dataset.project(id).unwrap().pole_role;
+    assert_eq!(role("a"), Some(PoleRole::Partenaire));
+    assert_eq!(role("b"), None, "an unknown role is not guessed");
+    assert!(has_problem(&l, Severity::Warning, "projects.json", "b", "pole_role") || has_problem(&l, Severity::Error, "projects.json", "b", "pole_role"));
+    assert_eq!(role("c"), None);
+    assert!(!l.problems.iter().any(|p| p.record.as_deref() == Some("c")), "null is the documented unknown");
+    // Schema 1 (no pole_role): every role unknown, nothing reported.
+    let l = load(vec![pole("vitagora")], vec![project("a")]);
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    assert_eq!(l.dataset.project("a").unwrap().pole_role, None);
 }
 
 #[test]
@@ -348,4 +372,33 @@ proptest::proptest! {
         }
         let _ = load_all_bytes(refs().to_string().into_bytes(), poles_file(vec![pole("vitagora")]).into_bytes(), text);
     }
+}
+
+#[test]
+fn a_damaged_projects_file_leaves_the_poles_usable_and_the_reverse() {
+    let r = || Ok(refs().to_string());
+    let poles = || Ok(poles_file(vec![pole("vitagora"), pole("axelera")]));
+    let projects = || Ok(projects_file(vec![project("a"), project("b")]));
+    let truncated = projects_file(vec![project("a"), project("b")])[..300].to_string();
+    let too_deep = format!("{{\"schema_version\": 2, \"projects\": [{}1{}]}}", "[".repeat(200), "]".repeat(200));
+    for bad in [truncated, String::new(), "<!DOCTYPE html><html></html>".to_string(), too_deep] {
+        let a = load_available(r(), poles(), Ok(bad.clone())).expect("the pôles load");
+        assert_eq!(a.loaded.dataset.poles.len(), 2, "{bad:.40}");
+        assert!(a.loaded.dataset.projects.is_empty());
+        assert_eq!(a.file_errors.len(), 1);
+        assert_eq!(a.error_of("projects.json").map(|e| e.file.as_str()), Some("projects.json"));
+        assert!(a.loaded.problems.iter().all(|p| p.file != "projects.json"), "no problem of a file that is not shown");
+    }
+    // A fetch error counts the same.
+    let missing = FileError { file: "projects.json".into(), kind: FileErrorKind::Http(404) };
+    assert!(load_available(r(), poles(), Err(missing)).unwrap().error_of("projects.json").is_some());
+    // poles.json unusable: the projects stay, with their pôle ids as they are.
+    let a = load_available(r(), Ok("{\"schema_version\": 2, \"poles\": [".into()), projects()).expect("the projects load");
+    assert!(a.error_of("poles.json").is_some());
+    assert_eq!(a.loaded.dataset.projects.len(), 2);
+    assert_eq!(a.loaded.dataset.project("a").unwrap().poles, ["vitagora"], "ids kept without a pôle record");
+    assert!(a.loaded.problems.is_empty(), "{:?}", a.loaded.problems);
+    // referentiels.json is indispensable; load_all still wants every file.
+    assert_eq!(load_available(Ok("".into()), poles(), projects()).unwrap_err().file, "referentiels.json");
+    assert_eq!(load_all(&refs().to_string(), &poles_file(vec![]), "").unwrap_err().file, "projects.json");
 }
