@@ -6,7 +6,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PORT ?= 8080
 E2E_PORT ?= 8099
 
-.PHONY: import bench serve setup setup-test build build-subpath data data-check test test-native test-wasm test-e2e sizes screenshots serve-dist clean
+.PHONY: import bench serve setup setup-test build build-subpath data data-check lint test test-deploy test-native test-wasm test-e2e sizes screenshots serve-dist clean
 
 ## Build and serve the app on http://127.0.0.1:8080/ with the bundled data.
 serve: setup
@@ -35,8 +35,14 @@ data-check:
 import:
 	cargo run -q -p poles-databuild -- import "$(CSV)"
 
-## Every test: native (core + converter), browser (wasm-bindgen-test in Chromium), end-to-end (Playwright).
-test: setup-test test-native test-wasm build build-subpath test-e2e sizes
+## Formatting and lints: rustfmt, clippy -D warnings (native crates and the wasm app, tests included).
+lint: setup-test
+	cargo fmt --check
+	cargo clippy -p poles-core -p poles-databuild --all-targets --all-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p poles-explorer --all-targets -- -D warnings
+
+## Every test: lints, native (core + converter), browser (wasm-bindgen-test in Chromium), end-to-end (Playwright).
+test: setup-test lint test-native test-wasm build build-subpath test-e2e test-deploy sizes
 	@node scripts/e2e-summary.mjs
 
 test-native:
@@ -47,6 +53,10 @@ test-wasm: setup-test
 
 test-e2e: setup-test
 	E2E_PORT=$(E2E_PORT) npx playwright test
+
+## The shipped deploy/ configurations on Debian's nginx and Apache (after make build-subpath).
+test-deploy: setup-test
+	scripts/test-deploy.sh
 
 ## Engine latency natively and in Chromium (bundled + synthetic data); writes BENCHMARKS.md.
 bench: setup-test build

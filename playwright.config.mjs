@@ -1,10 +1,14 @@
 // End-to-end tests against the release builds (dist/ at /, dist-subpath/ at /explorateur/),
 // served by scripts/serve.py, in Debian's Chromium. Run with `make test-e2e` (after `make build build-subpath`).
 import { defineConfig, devices } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 8099);
-// The Content-Security-Policy documented in the README, served with the app's pages in every test.
-export const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self' http://localhost:${port}`;
+// The one Content-Security-Policy of the project (deploy/csp.txt, also written into the shipped
+// configurations), served with the app's pages in every test; the embedding site allowed to
+// frame the app is the test host page.
+const cspTemplate = readFileSync(new URL('./deploy/csp.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'))[0].trim();
+export const csp = cspTemplate.replace('{EMBEDDERS}', `http://localhost:${port}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',

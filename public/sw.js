@@ -34,11 +34,15 @@ self.addEventListener('message', (event) => {
 
 // Same-origin pages and files outside the app (a host page of the same site, its scripts) are
 // kept once seen, so that a page embedding the explorer on the same site also works offline.
+// The runtime cache is bounded: at most RUNTIME_MAX entries, the least recently stored evicted
+// (an entry seen again is stored anew, so it becomes the newest).
 const RUNTIME = PREFIX + 'runtime-' + VERSION;
+const RUNTIME_MAX = 60;
+const trim = (c) => c.keys().then((keys) => Promise.all(keys.slice(0, Math.max(0, keys.length - RUNTIME_MAX)).map((k) => c.delete(k))));
 const keep = (req, res) => {
   if (res && res.ok) {
     const copy = res.clone();
-    caches.open(RUNTIME).then((c) => c.put(req, copy));
+    caches.open(RUNTIME).then((c) => c.delete(req).then(() => c.put(req, copy)).then(() => trim(c))).catch(() => undefined);
   }
   return res;
 };

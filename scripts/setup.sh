@@ -28,13 +28,28 @@ command -v brotli >/dev/null || pkgs+=(brotli)
 if [ "$with_test" = 1 ]; then
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   [ -x /usr/bin/chromedriver ] || pkgs+=(chromium-driver)
+  # The deployment configurations we ship run in the tests (scripts/test-deploy.sh).
+  [ -x /usr/sbin/nginx ] || pkgs+=(nginx)
+  [ -x /usr/sbin/apache2 ] || pkgs+=(apache2)
 fi
-if [ "${#pkgs[@]}" -gt 0 ]; then say "apt-get install ${pkgs[*]}"; apt_install "${pkgs[@]}"; fi
+if [ "${#pkgs[@]}" -gt 0 ]; then
+  say "apt-get install ${pkgs[*]}"
+  # Installing a server must not start it (the tests start their own, on loopback ports).
+  no_start=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null; as_root chmod +x /usr/sbin/policy-rc.d; no_start=1; fi
+  apt_install "${pkgs[@]}"
+  if [ "$no_start" = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
+fi
 
 # --- Rust toolchain pieces --------------------------------------------------------------
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+if [ "$with_test" = 1 ]; then
+  for c in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then say "rustup component add $c"; rustup component add "$c"; fi
+  done
 fi
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.14'; then
   say "cargo install trunk 0.21.14 (about 8 minutes on 2 cores)"

@@ -2,8 +2,8 @@
 
 use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
-use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
 use crate::i18n::{t, tf};
+use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -174,7 +174,14 @@ fn Ready(data: Data) -> impl IntoView {
     notices.extend(crate::i18n::error_notice());
     // A data file that could not be used is also named where it is missed (`MissingFile`).
     notices.extend(data.file_errors.iter().map(|e| {
-        tf(if e.file == "poles.json" { "Données incomplètes : le fichier {} n'a pas pu être lu ; les pôles sont désignés par leur identifiant." } else { "Données incomplètes : le fichier {} n'a pas pu être lu ; les projets ne sont pas affichés." }, &[&e.file])
+        tf(
+            if e.file == "poles.json" {
+                "Données incomplètes : le fichier {} n'a pas pu être lu ; les pôles sont désignés par leur identifiant."
+            } else {
+                "Données incomplètes : le fichier {} n'a pas pu être lu ; les projets ne sont pas affichés."
+            },
+            &[&e.file],
+        )
     }));
     provide_context(data);
     // The map outlines are fetched on first use of the map and kept for the page's life.

@@ -16,7 +16,12 @@ pub fn download(name: &str, mime: &str, text: &str) {
         a.set_download(name);
         a.click();
     }
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(5));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
 }
 
 /// Today's date, ISO (YYYY-MM-DD), for the provenance of exports.

@@ -3,7 +3,8 @@
 
 use crate::paths::set_embed_query;
 use leptos::prelude::*;
-use poles_core::config::{parse_embed, Embed, EMBED_PARAMS};
+use poles_core::embed::{parse_embed, Embed};
+use poles_core::query::EMBED_PARAMS;
 use poles_core::query::{decode_query_string, parse, Facet, Query};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

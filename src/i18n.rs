@@ -25,11 +25,7 @@ pub fn error_notice() -> Option<String> {
 /// The language asked for by the page URL (`lang=en`), French otherwise.
 pub fn requested() -> Lang {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    poles_core::query::decode_query_string(&search)
-        .into_iter()
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::from_param(&v))
-        .unwrap_or_default()
+    poles_core::query::decode_query_string(&search).into_iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::from_param(&v)).unwrap_or_default()
 }
 
 /// Makes `lang` the page's language with its catalog (kept for the page's life).
@@ -63,7 +59,6 @@ pub fn tf(fr: &'static str, args: &[&str]) -> String {
 pub fn count(n: usize, singular: &'static str, plural: &'static str) -> String {
     poles_core::format::count(n, t(singular), t(plural))
 }
-
 
 /// The translation of a message known only at run time (notices built by the core).
 pub fn tr(fr: &str) -> String {

@@ -9,11 +9,11 @@ mod app;
 mod components;
 mod download;
 mod embed;
-mod keyed;
 pub mod i18n;
+mod keyed;
 mod pages;
-pub mod paths;
 mod panic_box;
+pub mod paths;
 pub mod perf;
 mod progressive;
 

@@ -16,6 +16,12 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// How many times the page fetched a file whose URL contains `file` (resource timing entries).
+fn fetches_of(file: &str) -> usize {
+    let entries = web_sys::window().unwrap().performance().unwrap().get_entries_by_type("resource");
+    entries.iter().filter(|e| js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n.contains(file))).count()
+}
+
 #[wasm_bindgen_test]
 fn base_comes_from_the_document() {
     // The test page is served at the root of its server.
@@ -54,7 +60,7 @@ async fn unreachable_server_is_a_network_error() {
 #[wasm_bindgen_test]
 async fn mounted_app_without_data_shows_the_error_view_with_retry() {
     // The test server has no data/ folder: the app must say so, never stay blank.
-    std::mem::forget(leptos::mount::mount_to_body(poles_explorer::App));
+    leptos::mount::mount_to_body(poles_explorer::App);
     let doc = web_sys::window().unwrap().document().unwrap();
     let mut found = None;
     for _ in 0..100 {
@@ -70,8 +76,19 @@ async fn mounted_app_without_data_shows_the_error_view_with_retry() {
     assert!(text.contains(".json"), "names the file: {text}");
     let button = panel.query_selector("button").unwrap().expect("a retry button");
     assert_eq!(button.text_content().unwrap(), "Réessayer");
-    // Retrying re-fetches and shows the error again (still no data), without a blank page.
+    // Retrying fetches the files again (counted in the browser's resource timings: the test fails
+    // if the button does nothing) and shows the error again (still no data), never a blank page.
+    let before = fetches_of("referentiels.json");
+    assert!(before >= 1, "the first load asked for the file");
     button.dyn_into::<web_sys::HtmlElement>().unwrap().click();
-    sleep(300).await;
+    let mut after = before;
+    for _ in 0..100 {
+        after = fetches_of("referentiels.json");
+        if after > before && doc.query_selector("[data-testid=load-error]").unwrap().is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(after > before, "retry fetched the data again ({before} -> {after})");
     assert!(doc.query_selector("[data-testid=load-error]").unwrap().is_some());
 }

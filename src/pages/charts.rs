@@ -5,11 +5,11 @@ use super::explorer::use_ctx;
 use super::map_table::Swatch;
 use crate::i18n::{count, t, tf, tr};
 use crate::keyed::{key_of, Keyed};
-use std::sync::Arc;
 use leptos::prelude::*;
 use poles_core::format::{eur, num};
 use poles_core::query::{Facet, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
+use std::sync::Arc;
 
 const SOLE: &str = "#2c6fb0";
 const CO: &str = "#a3c9e6";
@@ -121,7 +121,9 @@ fn year_summary(s: &Stats) -> String {
     let (first, last) = (s.years.first(), s.years.last());
     let peak = s.years.iter().rev().max_by_key(|b| b.count);
     let mut text = match (first, last, peak) {
-        (Some(f), Some(l), Some(p)) => tf("De {} à {} ; l'année la plus représentée est {} ({}).", &[&f.label, &l.label, &p.label, &count(p.count, "projet", "projets")]),
+        (Some(f), Some(l), Some(p)) => {
+            tf("De {} à {} ; l'année la plus représentée est {} ({}).", &[&f.label, &l.label, &p.label, &count(p.count, "projet", "projets")])
+        }
         _ => t("Aucune année connue.").into(),
     };
     if s.unknown_year > 0 {
@@ -148,7 +150,9 @@ fn BarChart(
     let summary = Memo::new(move |_| stats.with(|s| summary(s)));
     let keys = Memo::new(move |_| stats.with(|s| series.of(s).iter().map(|x| key_of(&x.value)).collect::<Vec<u64>>()));
     // The value and label of a bar, from its key.
-    let item = move |k: u64| stats.with_untracked(|s| series.of(s).iter().find(|x| key_of(&x.value) == k).map(|x| (x.value.clone(), x.label.clone()))).unwrap_or_default();
+    let item = move |k: u64| {
+        stats.with_untracked(|s| series.of(s).iter().find(|x| key_of(&x.value) == k).map(|x| (x.value.clone(), x.label.clone()))).unwrap_or_default()
+    };
     let height = move || num(ROW_H * stats.with(|s| series.of(s).len()) as f64 + 4.0);
     let title_id = format!("chart-{id}-title");
     let title_ref = title_id.clone();
@@ -192,7 +196,12 @@ struct ChartCtx {
 impl ChartCtx {
     /// The bar of `value` and its position, as a memo (None once it left the chart).
     fn bar(self, value: String) -> Memo<Option<(usize, Bar)>> {
-        Memo::new(move |_| self.stats.with(|s| { let b = self.series.of(s); b.iter().position(|x| x.value == value).map(|k| (k, b[k].clone())) }))
+        Memo::new(move |_| {
+            self.stats.with(|s| {
+                let b = self.series.of(s);
+                b.iter().position(|x| x.value == value).map(|k| (k, b[k].clone()))
+            })
+        })
     }
     fn max(self) -> f64 {
         self.stats.with(|s| self.series.of(s).iter().map(|b| b.count).max().unwrap_or(1).max(1)) as f64
@@ -240,7 +249,12 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
         .unwrap_or_default()
     };
     let aria_title = aria.clone();
-    let g = move |k: usize| move || { let x = geom(); [x.0, x.1, x.2][k] };
+    let g = move |k: usize| {
+        move || {
+            let x = geom();
+            [x.0, x.1, x.2][k]
+        }
+    };
     let (y, ws, wc) = (g(0), g(1), g(2));
     let v2 = value.clone();
     view! {

@@ -6,7 +6,7 @@ use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use poles_core::config::{embed_snippet, parse_embed};
+use poles_core::embed::{embed_snippet, parse_embed};
 use poles_core::query::{decode_query_string, parse, to_query_string, Facet, View};
 
 #[component]
@@ -46,12 +46,15 @@ pub fn EmbedBuilder() -> impl IntoView {
         });
         names.join(", ")
     };
-    let copied = RwSignal::new(false);
+    // "Code copié" only once the clipboard took it; otherwise say how to copy by hand.
+    let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let text = snippet.get_untracked().html;
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&text);
-        copied.set(true);
+        let written = window().navigator().clipboard().write_text(&text);
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            copied.set(Some(wasm_bindgen_futures::JsFuture::from(written).await.is_ok()));
+        });
     };
     view! {
         <article class="record embed-builder" data-testid="embed-builder">
@@ -86,7 +89,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             <textarea readonly rows="5" class="code" data-testid="embed-code" aria-label=t("Code d'intégration") prop:value=move || snippet.get().html></textarea>
             <p>
                 <button type="button" class="button" on:click=copy>{t("Copier le code")}</button>
-                <span role="status" class="muted">{move || copied.get().then_some(t(" Code copié."))}</span>
+                <span role="status" class="muted" data-testid="embed-copy-status">{move || copied.get().map(|ok| t(if ok { " Code copié." } else { " La copie a échoué : sélectionnez le code ci-dessus et copiez-le (Ctrl+C)." }))}</span>
             </p>
             <h2>{t("Aperçu")}</h2>
             <iframe class="preview" data-testid="embed-preview" src=move || snippet.get().src title=move || title.get() height="600"></iframe>

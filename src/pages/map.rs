@@ -75,7 +75,11 @@ impl MapCtx {
         self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or(Fig { count: 0, amount: 0.0, unpublished: 0, selected: false })
     }
     fn value(&self, f: &Fig) -> f64 {
-        if self.measure.get() == Measure::Montant { f.amount } else { f.count as f64 }
+        if self.measure.get() == Measure::Montant {
+            f.amount
+        } else {
+            f.count as f64
+        }
     }
     pub fn code(&self, key: ShapeKey) -> String {
         let (dep, k) = shape_of(key);
@@ -205,7 +209,9 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
             None => format!("0 0 {} {}", num(frame.width), num(frame.height)),
             Some(_) => {
                 let b = shapes.with(|list| {
-                    list.iter().map(|&key| geo.departements[shape_of(key).1].bbox).fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
+                    list.iter()
+                        .map(|&key| geo.departements[shape_of(key).1].bbox)
+                        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, x| [b[0].min(x[0]), b[1].min(x[1]), b[2].max(x[2]), b[3].max(x[3])])
                 });
                 if b[0] > b[2] {
                     return format!("0 0 {} {}", num(frame.width * dpk), num(frame.height * dpk));
@@ -327,4 +333,3 @@ fn MapArea(key: ShapeKey) -> impl IntoView {
         </path>
     }
 }
-

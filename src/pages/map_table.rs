@@ -3,12 +3,12 @@
 
 use super::explorer::use_ctx;
 use super::map::{shape_of, MapCtx, ShapeKey, EMPTY, PALETTE};
-use crate::keyed::{keys, Keyed};
-use std::sync::Arc;
 use crate::i18n::{t, tf};
+use crate::keyed::{keys, Keyed};
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
 use poles_core::query::{Facet, Measure, Tab};
+use std::sync::Arc;
 
 #[component]
 pub fn Legend() -> impl IntoView {

@@ -3,10 +3,10 @@
 use super::NotFound;
 use crate::app::{use_data, use_index};
 use crate::components::{facts, missing_file, missing_file_page, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
+use crate::i18n::{count, t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use crate::i18n::{count, t, tf};
 use poles_core::format::group_thousands;
 use poles_core::listing::projects_by_year_desc;
 use poles_core::model::{HqPrecision, PoleRole, PoleStatusCode};
@@ -30,7 +30,9 @@ pub fn PolePage() -> impl IntoView {
         let projects = projects_by_year_desc(data.projects_of_pole(&p.id));
         let n_projects = projects.len();
         let hq = match (&p.hq.city, p.hq.precision) {
-            (Some(city), HqPrecision::Agglomeration) => view! { <span>{city.clone()} <span class="muted">{t(" (agglomération ; commune exacte non connue)")}</span></span> }.into_any(),
+            (Some(city), HqPrecision::Agglomeration) => {
+                view! { <span>{city.clone()} <span class="muted">{t(" (agglomération ; commune exacte non connue)")}</span></span> }.into_any()
+            }
             (Some(city), _) => view! { <span>{city.clone()}</span> }.into_any(),
             (None, _) => view! { <Unknown /> }.into_any(),
         };
@@ -41,7 +43,8 @@ pub fn PolePage() -> impl IntoView {
                     {match m.year { Some(y) => format!(" ({y})"), None => t(" (année non précisée)").to_string() }}
                     {m.source.clone().map(|s| view! { " — " <ExternalLink url=s label=t("source").to_string() /> })}
                 </span>
-            }.into_any(),
+            }
+            .into_any(),
             None => view! { <Unknown /> }.into_any(),
         };
         let successor = p.successor_id.as_ref().and_then(|s| data.pole(s)).map(|s| (s.id.clone(), s.name.clone()));

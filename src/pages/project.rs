@@ -3,10 +3,10 @@
 use super::NotFound;
 use crate::app::{use_data, use_index};
 use crate::components::{facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
+use crate::i18n::{t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use crate::i18n::{t, tf};
 use poles_core::format::eur;
 
 #[component]
@@ -44,12 +44,8 @@ pub fn ProjectPage() -> impl IntoView {
             })
             .collect();
         let territory_regions: Vec<String> = p.territory.regions.iter().map(|c| data.region_name(c).to_string()).collect();
-        let territory_deps: Vec<String> = p
-            .territory
-            .departements
-            .iter()
-            .map(|c| data.departement(c).map(|d| format!("{} ({})", d.name, d.code)).unwrap_or_else(|| c.clone()))
-            .collect();
+        let territory_deps: Vec<String> =
+            p.territory.departements.iter().map(|c| data.departement(c).map(|d| format!("{} ({})", d.name, d.code)).unwrap_or_else(|| c.clone())).collect();
         Some(view! {
             <article class="record" data-testid="project-page" data-id=p.id.clone()>
                 <p class="breadcrumb"><a href=href("/?onglet=projets")>{t("← Tous les projets")}</a></p>

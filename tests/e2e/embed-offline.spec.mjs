@@ -93,10 +93,42 @@ test.describe('embedding', () => {
     await expect(preview).toHaveAttribute('title', 'Projets agroalimentaires en Bourgogne-Franche-Comté');
     await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('result-count')).toBeVisible();
   });
+
+  test('"Code copié" only when the clipboard took the code, else how to copy by hand', async ({ page, context }) => {
+    await page.goto('/integrer?region=27');
+    const status = page.getByTestId('embed-copy-status');
+    // The page may not write to the clipboard: the failure is said.
+    await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('refusé', 'NotAllowedError')); });
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect(status).toContainText('La copie a échoué');
+    await expect(status).not.toContainText('Code copié');
+    // Allowed: the code really is in the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.reload();
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect(status).toHaveText(/^\s*Code copié\.$/);
+    const code = await page.getByTestId('embed-code').inputValue();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  });
 });
 
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
+
+  test('the runtime cache of the service worker is bounded, oldest entries evicted', async ({ page }) => {
+    await page.goto('/');
+    await count(page, projects.length);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // 80 distinct same-origin files outside the app's precache.
+    await page.evaluate(async () => { for (let i = 0; i < 80; i++) await fetch(`/host/host.js?v=${i}`); });
+    await expect.poll(() => page.evaluate(async () => {
+      const name = (await caches.keys()).find((k) => k.includes('runtime-'));
+      const keys = await (await caches.open(name)).keys();
+      return [keys.length, keys.some((k) => k.url.endsWith('v=79')), keys.some((k) => k.url.endsWith('v=0'))];
+    })).toEqual([60, true, false]);
+  });
 
   test('after one visit the app works with the network off', async ({ page, context }) => {
     await page.goto('/');

@@ -58,6 +58,7 @@ test('a project page shows funding per funder, partners, pôles and sources', as
 });
 
 test('every record page has at least one source link (sample of all records)', async ({ page }) => {
+  test.setTimeout(120_000); // about 40 page loads
   const sample = [...poles.filter((_, i) => i % 7 === 0).map((p) => `/poles/${p.id}`),
     ...projects.filter((_, i) => i % 17 === 0).map((p) => `/projets/${p.id}`)];
   for (const path of sample) {

@@ -68,15 +68,6 @@ pub fn stats(mut d: Vec<f64>) -> (f64, f64, f64) {
     (at(0.5), at(0.95), d[d.len() - 1])
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn stats_are_order_statistics() {
-        let (m, p, x) = super::stats((1..=100).map(|i| i as f64).collect());
-        assert_eq!((m, p, x), (51.0, 95.0, 100.0));
-    }
-}
-
 /// Runs the whole benchmark on one dataset (the three files' texts) and returns a table row:
 /// name, projects, parse+validate ms, index ms, median, p95 and max ms per filter change.
 pub fn measure(name: &str, files: &[String; 3], reps: usize, now: &dyn Fn() -> f64) -> String {
@@ -97,3 +88,12 @@ pub fn measure(name: &str, files: &[String; 3], reps: usize, now: &dyn Fn() -> f
 
 /// The header of `measure`'s rows.
 pub const HEADER: &str = "dataset             projects  parse+valid  index build  median ms     p95 ms     max ms";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stats_are_order_statistics() {
+        let (m, p, x) = super::stats((1..=100).map(|i| i as f64).collect());
+        assert_eq!((m, p, x), (51.0, 95.0, 100.0));
+    }
+}

@@ -11,9 +11,9 @@
 //!   all the *other* filters (disjunctive faceting). In "tous" mode the funder counts are those
 //!   of the items kept by all filters, funders included (what adding the value would give).
 
+use crate::listing::{order_by, order_by_text, permute};
 use crate::model::{Dataset, Pole, PoleRole, Project};
 use crate::query::{Facet, FunderMode, Query, Sort, Tab};
-use crate::listing::{order_by, order_by_text, permute};
 use crate::text::fold;
 use crate::PHASES;
 use std::collections::HashMap;
@@ -248,10 +248,8 @@ impl Index {
         }
         dicts[Facet::Pole.index()] = by_label(pole_dict);
         dicts[Facet::Phase.index()] = PHASES.iter().map(|s| s.to_string()).collect();
-        dicts[Facet::LienPole.index()] =
-            PoleRole::ALL.iter().map(|r| r.code()).chain([PoleRole::UNKNOWN_CODE]).map(str::to_string).collect();
-        let positions: [HashMap<String, u16>; N_FACETS] =
-            std::array::from_fn(|i| dicts[i].iter().enumerate().map(|(k, v)| (v.clone(), k as u16)).collect());
+        dicts[Facet::LienPole.index()] = PoleRole::ALL.iter().map(|r| r.code()).chain([PoleRole::UNKNOWN_CODE]).map(str::to_string).collect();
+        let positions: [HashMap<String, u16>; N_FACETS] = std::array::from_fn(|i| dicts[i].iter().enumerate().map(|(k, v)| (v.clone(), k as u16)).collect());
 
         let intern = |facet: Facet, vals: &mut dyn Iterator<Item = &str>| -> Vec<u16> {
             let mut out = Vec::new();
@@ -289,14 +287,17 @@ impl Index {
                 values[Facet::Pole.index()] = intern(Facet::Pole, &mut p.poles.iter().map(String::as_str));
                 values[Facet::LienPole.index()] = intern(Facet::LienPole, &mut std::iter::once(PoleRole::code_of(p.pole_role)));
                 let (sum, unknown) = p.published_funding();
-                (Row {
-                    item: item as u32,
-                    text: project_text(p, &pole_names),
-                    year: p.year,
-                    weight: sum,
-                    has_published_amount: p.funding.iter().any(|f| f.amount_eur.is_some()),
-                    has_unpublished_amount: unknown > 0,
-                }, values)
+                (
+                    Row {
+                        item: item as u32,
+                        text: project_text(p, &pole_names),
+                        year: p.year,
+                        weight: sum,
+                        has_published_amount: p.funding.iter().any(|f| f.amount_eur.is_some()),
+                        has_unpublished_amount: unknown > 0,
+                    },
+                    values,
+                )
             })
             .unzip();
         let project_order = order_by_text(&data.projects.iter().map(|p| p.acronym.clone()).collect::<Vec<_>>());
@@ -318,14 +319,17 @@ impl Index {
                     intern(Facet::Departement, &mut p.hq.insee_commune.as_deref().and_then(departement_of_commune).into_iter());
                 values[Facet::Theme.index()] = intern(Facet::Theme, &mut p.themes.iter().map(String::as_str));
                 values[Facet::Phase.index()] = intern(Facet::Phase, &mut p.phases.iter().map(String::as_str));
-                (Row {
-                    item: item as u32,
-                    text: pole_text(p),
-                    year: None,
-                    weight: project_count.get(p.id.as_str()).copied().unwrap_or(0) as f64,
-                    has_published_amount: false,
-                    has_unpublished_amount: false,
-                }, values)
+                (
+                    Row {
+                        item: item as u32,
+                        text: pole_text(p),
+                        year: None,
+                        weight: project_count.get(p.id.as_str()).copied().unwrap_or(0) as f64,
+                        has_published_amount: false,
+                        has_unpublished_amount: false,
+                    },
+                    values,
+                )
             })
             .unzip();
         let pole_projects: Vec<u32> = poles.iter().map(|r| r.weight as u32).collect();
@@ -443,10 +447,7 @@ impl Index {
         // Items kept by every other filter, dropped only because their year is unknown.
         let unknown_year_excluded = if year_filter {
             let others = all_but(N_FACETS + 1);
-            rows.iter()
-                .enumerate()
-                .filter(|(r, row)| row.year.is_none() && others.as_ref().is_none_or(|b| b.get(*r as u32)))
-                .count()
+            rows.iter().enumerate().filter(|(r, row)| row.year.is_none() && others.as_ref().is_none_or(|b| b.get(*r as u32))).count()
         } else {
             0
         };

@@ -56,8 +56,46 @@ pub fn decimal_fr(x: f64) -> String {
     Number(x).to_string().replace('.', ",")
 }
 
-/// One CSV field: quoted when it holds the separator, a quote or a line break.
+/// What makes a spreadsheet read a cell as a formula (OWASP "CSV injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A signed number as written in a cell ("-12", "+3,5"): not a formula, left as it is.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    digits.chars().any(|c| c.is_ascii_digit()) && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Whether a cell must be neutralised: it begins with a formula character (and is not a plain
+/// number), or with `'` followed by such a cell (so that removing one `'` is always exact).
+pub fn needs_formula_guard(s: &str) -> bool {
+    match s.chars().next() {
+        Some('\'') => needs_formula_guard(&s[1..]),
+        Some(c) if FORMULA_START.contains(&c) => !is_plain_number(s),
+        _ => false,
+    }
+}
+
+/// The cell as written in a CSV export: a leading `'` when a spreadsheet would run it as a formula.
+pub fn guard_formula(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_formula_guard(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The cell as read back by the import: the `'` added by `guard_formula` removed.
+pub fn unguard_formula(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_formula_guard(rest) => rest,
+        _ => s,
+    }
+}
+
+/// One CSV field: neutralised when a spreadsheet would read a formula, quoted when it holds the
+/// separator, a quote or a line break.
 fn field(out: &mut String, s: &str, sep: char) {
+    let s = &*guard_formula(s);
     if s.contains([sep, '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
@@ -79,7 +117,10 @@ fn row(out: &mut String, cells: &[String], sep: char) {
 
 /// `#` lines with the provenance (skipped by the import).
 fn preamble(out: &mut String, meta: &ExportMeta, what: &str) {
-    out.push_str(&format!("# Pôles Explorer — {what}\r\n# vue : {}\r\n# données : édition {}\r\n# export du {}\r\n", meta.url, meta.data_version, meta.exported_at));
+    out.push_str(&format!(
+        "# Pôles Explorer — {what}\r\n# vue : {}\r\n# données : édition {}\r\n# export du {}\r\n",
+        meta.url, meta.data_version, meta.exported_at
+    ));
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -282,8 +323,17 @@ pub fn selection_json(header: &[String], rows: &[Vec<String>], key: &str, meta: 
 
 /// Columns whose cells hold one item per line.
 pub const LIST_COLUMNS: [&str; 11] = [
-    "poles", "poles_non_resolus", "partenaires", "localisations_partenaires", "regions", "departements", "mots_cles", "themes", "sources",
-    "anciens_noms", "phases",
+    "poles",
+    "poles_non_resolus",
+    "partenaires",
+    "localisations_partenaires",
+    "regions",
+    "departements",
+    "mots_cles",
+    "themes",
+    "sources",
+    "anciens_noms",
+    "phases",
 ];
 
 #[cfg(test)]
@@ -301,6 +351,30 @@ mod tests {
         assert_eq!(out, "a;\"b;c\";\"say \"\"hi\"\"\";\"x\ny\"\r\n");
         assert_eq!(decimal_fr(1234567.5), "1234567,5");
         assert_eq!(decimal_fr(120000.0), "120000");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_read_back_exactly() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+33 1 23", "'+33 1 23"),
+            ("-rien", "'-rien"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("'=déjà", "''=déjà"),
+            ("-12", "-12"),
+            ("+3,5", "+3,5"),
+            ("1234567,5", "1234567,5"),
+            ("'apostrophe", "'apostrophe"),
+            ("Vitagora", "Vitagora"),
+            ("", ""),
+        ] {
+            assert_eq!(guard_formula(cell), written, "{cell:?}");
+            assert_eq!(unguard_formula(written), cell, "{cell:?}");
+        }
+        let mut out = String::new();
+        row(&mut out, &["=1+1".into(), "-\nsuite".into()], ';');
+        assert_eq!(out, "'=1+1;\"'-\nsuite\"\r\n");
     }
 
     #[test]

@@ -34,11 +34,15 @@ pub fn eur(amount: f64) -> String {
 }
 
 pub fn eur_in(lang: Lang, amount: f64) -> String {
-    if !(amount.is_finite() && amount >= 0.0 && amount < 1e18) {
+    if !(0.0..1e18).contains(&amount) {
         return if lang == Lang::En { "invalid amount" } else { "montant invalide" }.to_string();
     }
     let n = group_in(lang, amount.round() as u64);
-    if lang == Lang::En { format!("€{n}") } else { format!("{n}{NBSP}€") }
+    if lang == Lang::En {
+        format!("€{n}")
+    } else {
+        format!("{n}{NBSP}€")
+    }
 }
 
 /// A number for SVG attributes, with at most one decimal, without the float formatting machinery

@@ -50,7 +50,11 @@ pub fn msg(fr: &'static str) -> &'static str {
 
 /// The language of the page (set once at start-up; French by default). `format` follows it.
 pub fn current() -> Lang {
-    if CURRENT.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Fr }
+    if CURRENT.load(Ordering::Relaxed) == 1 {
+        Lang::En
+    } else {
+        Lang::Fr
+    }
 }
 
 pub fn set_current(lang: Lang) {
@@ -75,19 +79,14 @@ impl Catalog {
         let Some(messages) = v.get("messages").and_then(Value::as_object) else {
             return Err("no \"messages\" object".into());
         };
-        let messages: Vec<(String, String)> =
-            messages.iter().filter_map(|(k, v)| v.as_str().map(|t| (k.clone(), t.to_string()))).collect();
+        let messages: Vec<(String, String)> = messages.iter().filter_map(|(k, v)| v.as_str().map(|t| (k.clone(), t.to_string()))).collect();
         let sorted = messages.windows(2).all(|w| w[0].0 < w[1].0);
         Ok(Catalog { lang, messages, sorted })
     }
 
     /// The translation of a French message, if the catalog has one.
     pub fn get(&self, fr: &str) -> Option<&str> {
-        let i = if self.sorted {
-            self.messages.binary_search_by(|(k, _)| k.as_str().cmp(fr)).ok()
-        } else {
-            self.messages.iter().rposition(|(k, _)| k == fr)
-        };
+        let i = if self.sorted { self.messages.binary_search_by(|(k, _)| k.as_str().cmp(fr)).ok() } else { self.messages.iter().rposition(|(k, _)| k == fr) };
         i.map(|i| self.messages[i].1.as_str())
     }
 

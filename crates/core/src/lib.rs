@@ -4,9 +4,12 @@
 //! It takes text in and gives plain values out, so `cargo test -p poles-core` exercises it
 //! natively. The Leptos app (`src/`) and the data converter (`crates/databuild`) both build on it.
 
+#![forbid(unsafe_code)]
+
 #[cfg(any(test, feature = "synthetic"))]
 pub mod bench;
 pub mod config;
+pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod facets;

@@ -322,8 +322,7 @@ pub enum TerritoryBasis {
 }
 
 impl TerritoryBasis {
-    pub const ALL: [TerritoryBasis; 6] =
-        [Self::Partners, Self::Lead, Self::SourceRegion, Self::Funders, Self::PoleHome, Self::Inferred];
+    pub const ALL: [TerritoryBasis; 6] = [Self::Partners, Self::Lead, Self::SourceRegion, Self::Funders, Self::PoleHome, Self::Inferred];
     pub fn code(self) -> &'static str {
         match self {
             Self::Partners => "partners",

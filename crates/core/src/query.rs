@@ -10,6 +10,10 @@
 use crate::model::{Dataset, PoleRole};
 use crate::PHASES;
 
+/// The query-string parameters kept on every in-app link and not part of the explorer state: the
+/// embedding ones, and the page language (`lang=en`).
+pub const EMBED_PARAMS: [&str; 5] = ["embed", "verrou", "couleur", "donnees", "lang"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     #[default]
@@ -330,8 +334,8 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
                 "" | "au_moins_un" => q.funder_mode = FunderMode::Any,
                 _ => note(key, value, "mode inconnu (tous ou au_moins_un)"),
             },
-            // Embedding parameters are read by `config::parse_embed`.
-            k if crate::config::EMBED_PARAMS.contains(&k) => {}
+            // Embedding parameters are read by `embed::parse_embed`.
+            k if EMBED_PARAMS.contains(&k) => {}
             _ => {
                 let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) else {
                     note(key, value, "paramètre inconnu");
@@ -367,7 +371,11 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
         if a > b {
             q.year_min = Some(b);
             q.year_max = Some(a);
-            notices.push(Notice { param: "annee_min".into(), value: a.to_string(), reason: "supérieure à annee_max : les deux bornes ont été inversées".into() });
+            notices.push(Notice {
+                param: "annee_min".into(),
+                value: a.to_string(),
+                reason: "supérieure à annee_max : les deux bornes ont été inversées".into(),
+            });
         }
     }
     if !q.sort.applies_to(q.tab) {
@@ -426,7 +434,11 @@ pub fn with_param(qs: &str, key: &str, value: Option<&str>) -> String {
     if let Some(v) = value {
         parts.push(format!("{}={}", encode(key), encode(v)));
     }
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 /// Decodes an `application/x-www-form-urlencoded` query string ("?a=1&b=x%20y") into pairs.

@@ -149,10 +149,12 @@ mod tests {
         assert_eq!(fui.count, d.projects.iter().filter(|p| p.funder_ids().contains(&"FUI")).count());
         assert!(fui.sole <= fui.count);
         assert!(s.top_poles.len() <= 10 && s.top_poles.windows(2).all(|w| w[0].count >= w[1].count));
-        let mut q = Query::default();
-        q.tab = Tab::Poles;
+        let q = Query { tab: Tab::Poles, ..Query::default() };
         let s = compute(d, &index.search(&q));
-        assert_eq!(s.phases.iter().find(|b| b.value == "2023-2026").unwrap().count, d.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count());
+        assert_eq!(
+            s.phases.iter().find(|b| b.value == "2023-2026").unwrap().count,
+            d.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count()
+        );
     }
 }
 
@@ -177,7 +179,7 @@ impl Coverage {
 
 /// Whole-number percentage, rounded down, of `part` in `whole` (0 when `whole` is 0).
 pub fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 { 0 } else { part * 100 / whole }
+    (part * 100).checked_div(whole).unwrap_or(0)
 }
 
 /// Coverage of a set of projects (the explorer computes it for each selection: kept light).

@@ -41,12 +41,50 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "système", "intelligent", "énergie", "matériaux", "procédé", "sécurité", "réseau", "capteur", "santé", "numérique",
-    "agroalimentaire", "hydrogène", "véhicule", "données", "plateforme", "recyclage", "biosourcé", "diagnostic", "qualité", "éco-conception",
-    "optique", "industrialisation", "fabrication", "maritime", "télécommunications", "logiciel", "efficacité", "thérapie", "céréales", "fromagère",
+    "système",
+    "intelligent",
+    "énergie",
+    "matériaux",
+    "procédé",
+    "sécurité",
+    "réseau",
+    "capteur",
+    "santé",
+    "numérique",
+    "agroalimentaire",
+    "hydrogène",
+    "véhicule",
+    "données",
+    "plateforme",
+    "recyclage",
+    "biosourcé",
+    "diagnostic",
+    "qualité",
+    "éco-conception",
+    "optique",
+    "industrialisation",
+    "fabrication",
+    "maritime",
+    "télécommunications",
+    "logiciel",
+    "efficacité",
+    "thérapie",
+    "céréales",
+    "fromagère",
 ];
 
-const COMPANIES: &[&str] = &["Société Générale d'Études", "Établissements Durand", "Laboratoire Pasteur-Côté", "Université de Bourgogne", "CNRS", "CEA", "Thalès Électronique", "PME Innov'Ouest", "Agro Comté", "Institut Mines-Télécom"];
+const COMPANIES: &[&str] = &[
+    "Société Générale d'Études",
+    "Établissements Durand",
+    "Laboratoire Pasteur-Côté",
+    "Université de Bourgogne",
+    "CNRS",
+    "CEA",
+    "Thalès Électronique",
+    "PME Innov'Ouest",
+    "Agro Comté",
+    "Institut Mines-Télécom",
+];
 
 fn title(rng: &mut Rng) -> String {
     let n = 6 + rng.below(12);
@@ -85,7 +123,11 @@ pub fn generate(refs: &Referentiels, n_projects: usize, seed: u64) -> (Vec<Pole>
                     precision: HqPrecision::Commune,
                 },
                 regions: vec![region],
-                themes: (0..1 + rng.below(3)).map(|_| themes[rng.skewed(themes.len())].to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+                themes: (0..1 + rng.below(3))
+                    .map(|_| themes[rng.skewed(themes.len())].to_string())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
                 phases,
                 phase_v_status: None,
                 category_2013: None,
@@ -109,14 +151,8 @@ pub fn generate(refs: &Referentiels, n_projects: usize, seed: u64) -> (Vec<Pole>
                     regs.push(r);
                 }
             }
-            let deps: Vec<String> = refs
-                .departements
-                .iter()
-                .filter(|d| regs.contains(&d.region))
-                .filter(|_| rng.chance(8))
-                .map(|d| d.code.clone())
-                .take(3)
-                .collect();
+            let deps: Vec<String> =
+                refs.departements.iter().filter(|d| regs.contains(&d.region)).filter(|_| rng.chance(8)).map(|d| d.code.clone()).take(3).collect();
             let n_funders = 1 + rng.skewed(4);
             let mut funding: Vec<FundingLine> = Vec::new();
             for _ in 0..n_funders {
@@ -147,7 +183,11 @@ pub fn generate(refs: &Referentiels, n_projects: usize, seed: u64) -> (Vec<Pole>
                 partner_locations: vec![],
                 territory: Territory { regions: regs, departements: deps, basis: Some(TerritoryBasis::PoleHome) },
                 keywords: vec![],
-                themes: (0..1 + rng.below(3)).map(|_| themes[rng.skewed(themes.len())].to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+                themes: (0..1 + rng.below(3))
+                    .map(|_| themes[rng.skewed(themes.len())].to_string())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
                 themes_basis: Some(ThemesBasis::Keywords),
                 year: rng.chance(75).then(|| 2005 + rng.below(21) as u16),
                 call: Some(format!("FUI AAP {}", 1 + rng.below(25))),
@@ -165,9 +205,7 @@ pub fn generate(refs: &Referentiels, n_projects: usize, seed: u64) -> (Vec<Pole>
 /// The synthetic data as the three data files' texts (referentiels, poles, projects).
 pub fn files(refs: &Referentiels, n_projects: usize, seed: u64) -> [String; 3] {
     let (poles, projects) = generate(refs, n_projects, seed);
-    let head = |schema: &str| {
-        serde_json::json!({"schema": format!("poles-explorer/{schema}"), "schema_version": crate::SCHEMA_VERSION, "data_version": "synthetique", "compiled_at": "2026-11-26"})
-    };
+    let head = |schema: &str| serde_json::json!({"schema": format!("poles-explorer/{schema}"), "schema_version": crate::SCHEMA_VERSION, "data_version": "synthetique", "compiled_at": "2026-11-26"});
     let mut r = head("referentiels");
     r["funders"] = serde_json::to_value(&refs.funders).unwrap_or_default();
     r["themes"] = serde_json::to_value(&refs.themes).unwrap_or_default();

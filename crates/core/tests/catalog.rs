@@ -140,7 +140,13 @@ fn every_core_label_and_template_is_translated() {
         }
     }
     // Notices of the URL parser and chip templates: the literals given to `note`, `reason` and `tr`.
-    for (file, marker) in [("crates/core/src/query.rs", "note(key, "), ("crates/core/src/query.rs", "reason: "), ("crates/core/src/facets.rs", "tr("), ("crates/core/src/config.rs", "msg(\"")] {
+    for (file, marker) in [
+        ("crates/core/src/query.rs", "note(key, "),
+        ("crates/core/src/query.rs", "reason: "),
+        ("crates/core/src/facets.rs", "tr("),
+        ("crates/core/src/config.rs", "msg(\""),
+        ("crates/core/src/embed.rs", "msg(\""),
+    ] {
         let src = std::fs::read_to_string(format!("{ROOT}{file}")).unwrap();
         // Only the code, not its tests.
         let src = src.split("#[cfg(test)]").next().unwrap_or("");

@@ -8,13 +8,8 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Overseas regions: INSEE region code, département code, file stem.
-const OVERSEAS: [(&str, &str, &str); 5] = [
-    ("01", "971", "guadeloupe"),
-    ("02", "972", "martinique"),
-    ("03", "973", "guyane"),
-    ("04", "974", "la-reunion"),
-    ("06", "976", "mayotte"),
-];
+const OVERSEAS: [(&str, &str, &str); 5] =
+    [("01", "971", "guadeloupe"), ("02", "972", "martinique"), ("03", "973", "guyane"), ("04", "974", "la-reunion"), ("06", "976", "mayotte")];
 
 /// Map units per kilometre of the département paths (finer than the regions', for the zoomed view).
 pub const DEPARTEMENT_UNITS_PER_KM: f64 = 4.0;
@@ -58,9 +53,7 @@ struct GeoFile<'a> {
 
 /// Polygons (outer rings and holes alike, as rings of lon/lat) of a GeoJSON geometry.
 fn rings_of(geometry: &Value) -> Vec<Ring> {
-    let ring = |r: &Value| -> Ring {
-        r.as_array().into_iter().flatten().filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?))).collect()
-    };
+    let ring = |r: &Value| -> Ring { r.as_array().into_iter().flatten().filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?))).collect() };
     match geometry.get("type").and_then(Value::as_str) {
         Some("Polygon") => geometry["coordinates"].as_array().into_iter().flatten().map(ring).collect(),
         Some("MultiPolygon") => geometry["coordinates"]
@@ -98,10 +91,14 @@ fn bounds(rings: &[Ring]) -> [f64; 4] {
 fn encode(rings: &[Ring], frame: &MapFrame, units_per_unit: f64, tolerance: f64, min_area: f64) -> String {
     let projected: Vec<Ring> = rings
         .iter()
-        .map(|r| r.iter().map(|&(lon, lat)| {
-            let (x, y) = frame.project(lon, lat);
-            (x * units_per_unit, y * units_per_unit)
-        }).collect())
+        .map(|r| {
+            r.iter()
+                .map(|&(lon, lat)| {
+                    let (x, y) = frame.project(lon, lat);
+                    (x * units_per_unit, y * units_per_unit)
+                })
+                .collect()
+        })
         .map(|r: Ring| simplify(&r, tolerance))
         .collect();
     let largest = projected.iter().map(|r| ring_area(r)).fold(0.0, f64::max);
@@ -154,19 +151,9 @@ pub fn build(geo_dir: &Path, meta: &Meta, poles: &[poles_core::model::Pole]) -> 
             Inset { code: code.clone(), bounds, box_, scale }
         })
         .collect();
-    let frame = MapFrame {
-        min_x: min_x - margin - inset_col * 1000.0,
-        max_y: max_y + margin,
-        metres_per_unit: 1000.0,
-        width,
-        height,
-        insets,
-    };
+    let frame = MapFrame { min_x: min_x - margin - inset_col * 1000.0, max_y: max_y + margin, metres_per_unit: 1000.0, width, height, insets };
 
-    let mut regions: Vec<Shape> = metro
-        .iter()
-        .map(|(code, rings)| shape(code.clone(), encode(rings, &frame, 1.0, 1.2, 6.0)))
-        .collect();
+    let mut regions: Vec<Shape> = metro.iter().map(|(code, rings)| shape(code.clone(), encode(rings, &frame, 1.0, 1.2, 6.0))).collect();
     let dpk = DEPARTEMENT_UNITS_PER_KM;
     let mut departements: Vec<Shape> = features(&deps_fc)
         .into_iter()

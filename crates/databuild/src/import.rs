@@ -85,7 +85,11 @@ fn list(cell: &str) -> Value {
 
 /// A text cell as written; blank means unknown.
 fn text(cell: &str) -> Value {
-    if cell.trim().is_empty() { Value::Null } else { json!(cell) }
+    if cell.trim().is_empty() {
+        Value::Null
+    } else {
+        json!(cell)
+    }
 }
 
 /// Reads the spreadsheet and checks it with the app's validation against the reference lists
@@ -136,7 +140,8 @@ pub fn import_projects(bytes: &[u8], referentiels: &str, poles: &str, current_pr
             }
         };
         let line = rec.position().map_or(0, |p| p.line());
-        let cell = |name: &str| col(name).and_then(|i| rec.get(i)).unwrap_or("");
+        // The `'` an export puts before a formula-like cell is removed (export then import is exact).
+        let cell = |name: &str| col(name).and_then(|i| rec.get(i)).map(poles_core::export::unguard_formula).unwrap_or("");
         let at = |name: &str| col(name).map(|i| (i + 1, name.to_string()));
         let mut o = Map::new();
         o.insert("id".into(), text(cell("id")));
@@ -226,12 +231,7 @@ pub fn import_projects(bytes: &[u8], referentiels: &str, poles: &str, current_pr
     };
     for p in loaded.problems.iter().filter(|p| p.file == "projects.json") {
         let column = p.field.as_deref().map(|f| csv_column(f, &header));
-        problems.push(CsvProblem {
-            line: line_for(&p.record),
-            column: column.flatten(),
-            message: p.message.clone(),
-            error: p.severity == Severity::Error,
-        });
+        problems.push(CsvProblem { line: line_for(&p.record), column: column.flatten(), message: p.message.clone(), error: p.severity == Severity::Error });
     }
     if problems.iter().any(|p| p.error) {
         return Err(problems);
@@ -252,11 +252,26 @@ fn csv_column(field: &str, header: &[String]) -> Option<(usize, String)> {
     } else {
         let base = field.split(['[', '.']).next().unwrap_or(field);
         let fields = [
-            ("id", "id"), ("acronym", "acronyme"), ("title", "intitule"), ("summary", "resume"), ("kind", "type"), ("poles", "poles"),
-            ("pole_role", "role_pole"), ("unresolved_poles", "poles_non_resolus"), ("lead", "porteur"), ("partners", "partenaires"),
-            ("partner_locations", "localisations_partenaires"), ("keywords", "mots_cles"), ("themes", "themes"),
-            ("themes_basis", "base_themes"), ("year", "annee"), ("call", "appel"), ("total_budget_eur", "budget_total_eur"),
-            ("status", "statut"), ("sources", "sources"), ("notes", "notes"),
+            ("id", "id"),
+            ("acronym", "acronyme"),
+            ("title", "intitule"),
+            ("summary", "resume"),
+            ("kind", "type"),
+            ("poles", "poles"),
+            ("pole_role", "role_pole"),
+            ("unresolved_poles", "poles_non_resolus"),
+            ("lead", "porteur"),
+            ("partners", "partenaires"),
+            ("partner_locations", "localisations_partenaires"),
+            ("keywords", "mots_cles"),
+            ("themes", "themes"),
+            ("themes_basis", "base_themes"),
+            ("year", "annee"),
+            ("call", "appel"),
+            ("total_budget_eur", "budget_total_eur"),
+            ("status", "statut"),
+            ("sources", "sources"),
+            ("notes", "notes"),
         ];
         if base == "territory" {
             match field.split('.').nth(1).map(|s| s.split('[').next().unwrap_or(s)) {

@@ -136,10 +136,7 @@ pub(crate) fn get_str(v: &Value, k: &str) -> Option<String> {
 }
 
 pub(crate) fn get_list(v: &Value, k: &str) -> Vec<String> {
-    v.get(k)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-        .unwrap_or_default()
+    v.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
 }
 
 fn parse_json(name: &str, text: &str) -> Result<Value, String> {
@@ -176,8 +173,8 @@ pub fn departements_in(location: &str) -> Vec<String> {
         let after = &rest[open + 1..];
         let Some(close) = after.find(')') else { break };
         let code = after[..close].trim();
-        let is_code = matches!(code.len(), 2 | 3)
-            && (code.chars().all(|c| c.is_ascii_digit()) || code.eq_ignore_ascii_case("2A") || code.eq_ignore_ascii_case("2B"));
+        let is_code =
+            matches!(code.len(), 2 | 3) && (code.chars().all(|c| c.is_ascii_digit()) || code.eq_ignore_ascii_case("2A") || code.eq_ignore_ascii_case("2B"));
         if is_code {
             out.push(code.to_ascii_uppercase());
         }
@@ -236,10 +233,8 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
         .collect::<Result<_, String>>()?;
     let rules = ThemeRules::new(&theme_values);
     let regions: Vec<Region> = csv_rows(&inputs.regions_csv).into_iter().map(|r| Region { code: r[0].clone(), name: r[1].clone() }).collect();
-    let departements: Vec<Departement> = csv_rows(&inputs.departements_csv)
-        .into_iter()
-        .map(|r| Departement { code: r[0].clone(), name: r[1].clone(), region: r[2].clone() })
-        .collect();
+    let departements: Vec<Departement> =
+        csv_rows(&inputs.departements_csv).into_iter().map(|r| Departement { code: r[0].clone(), name: r[1].clone(), region: r[2].clone() }).collect();
     let dep_region: HashMap<String, String> = departements.iter().map(|d| (d.code.clone(), d.region.clone())).collect();
     let refs = Referentiels { funders, themes, regions, departements };
 
@@ -290,10 +285,8 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
 
     // Projects.
     let aliases_doc = parse_json("pole-aliases.json", &inputs.aliases_json)?;
-    let aliases: Vec<(String, String)> = aliases_doc["aliases"]
-        .as_array()
-        .map(|a| a.iter().filter_map(|x| Some((get_str(x, "name")?, get_str(x, "pole")?))).collect())
-        .unwrap_or_default();
+    let aliases: Vec<(String, String)> =
+        aliases_doc["aliases"].as_array().map(|a| a.iter().filter_map(|x| Some((get_str(x, "name")?, get_str(x, "pole")?))).collect()).unwrap_or_default();
     let matcher = PoleMatcher::new(poles_in, &aliases);
     // The current names of each pôle (id, name, short name), folded: a cited name among them needs no report line.
     let current_names: HashMap<&str, Vec<String>> = poles
@@ -402,11 +395,7 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
             lead: get_str(p, "lead"),
             partners: get_list(p, "partners"),
             partner_locations,
-            territory: Territory {
-                regions,
-                departements: deps,
-                basis: get_str(p, "region_basis").and_then(|b| TerritoryBasis::from_code(&b)),
-            },
+            territory: Territory { regions, departements: deps, basis: get_str(p, "region_basis").and_then(|b| TerritoryBasis::from_code(&b)) },
             keywords,
             themes,
             themes_basis,
@@ -422,7 +411,10 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
 
     // Files.
     let mut r = header("referentiels", &meta);
-    r.insert("licence".into(), json!("Contours et codes géographiques : IGN ADMIN EXPRESS COG 2018 et INSEE COG 2018, Licence Ouverte (Etalab), via france-geojson (Grégoire David)."));
+    r.insert(
+        "licence".into(),
+        json!("Contours et codes géographiques : IGN ADMIN EXPRESS COG 2018 et INSEE COG 2018, Licence Ouverte (Etalab), via france-geojson (Grégoire David)."),
+    );
     for (k, v) in [
         ("funders", serde_json::to_value(&refs.funders)),
         ("themes", serde_json::to_value(&refs.themes)),
@@ -454,7 +446,11 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     report.counts.insert("projects", projects.len());
     for role in PoleRole::ALL.map(Some).into_iter().chain([None]) {
         let n = projects.iter().filter(|p| p.pole_role == role).count();
-        report.counts.insert(["projects: pôle labellisateur", "projects: pôle porteur", "projects: pôle partenaire", "projects: pôle en soutien", "projects: pôle role unknown"][role.map_or(4, |r| r as usize)], n);
+        report.counts.insert(
+            ["projects: pôle labellisateur", "projects: pôle porteur", "projects: pôle partenaire", "projects: pôle en soutien", "projects: pôle role unknown"]
+                [role.map_or(4, |r| r as usize)],
+            n,
+        );
     }
     report.counts.insert("projects with a département", projects.iter().filter(|p| !p.territory.departements.is_empty()).count());
     report.counts.insert("funding lines with a published amount", projects.iter().flat_map(|p| &p.funding).filter(|f| f.amount_eur.is_some()).count());

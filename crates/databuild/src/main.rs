@@ -119,15 +119,18 @@ fn import(root: &std::path::Path) -> ExitCode {
         return ExitCode::from(2);
     };
     let read = |p: PathBuf| std::fs::read(&p).map_err(|e| format!("{} : {e}", p.display()));
-    let (bytes, refs, poles, current) = match (read(file.clone()), read(out.join("referentiels.json")), read(out.join("poles.json")), read(out.join("projects.json"))) {
-        (Ok(b), Ok(r), Ok(p), Ok(c)) => (b, String::from_utf8_lossy(&r).into_owned(), String::from_utf8_lossy(&p).into_owned(), String::from_utf8_lossy(&c).into_owned()),
-        (a, b, c, d) => {
-            for e in [a.err(), b.err(), c.err(), d.err()].into_iter().flatten() {
-                eprintln!("erreur : fichier illisible {e}");
+    let (bytes, refs, poles, current) =
+        match (read(file.clone()), read(out.join("referentiels.json")), read(out.join("poles.json")), read(out.join("projects.json"))) {
+            (Ok(b), Ok(r), Ok(p), Ok(c)) => {
+                (b, String::from_utf8_lossy(&r).into_owned(), String::from_utf8_lossy(&p).into_owned(), String::from_utf8_lossy(&c).into_owned())
             }
-            return ExitCode::from(2);
-        }
-    };
+            (a, b, c, d) => {
+                for e in [a.err(), b.err(), c.err(), d.err()].into_iter().flatten() {
+                    eprintln!("erreur : fichier illisible {e}");
+                }
+                return ExitCode::from(2);
+            }
+        };
     let (_, encoding) = poles_databuild::import::decode(&bytes);
     println!("{} : encodage {encoding}", file.display());
     match poles_databuild::import::import_projects(&bytes, &refs, &poles, &current) {

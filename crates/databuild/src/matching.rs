@@ -84,10 +84,7 @@ impl ThemeRules {
         let rules = themes
             .iter()
             .filter_map(|t| {
-                let rules = get_list(t, "keywords")
-                    .iter()
-                    .map(|k| if k.ends_with('*') { format!("{}*", fold_words(k)) } else { fold_words(k) })
-                    .collect();
+                let rules = get_list(t, "keywords").iter().map(|k| if k.ends_with('*') { format!("{}*", fold_words(k)) } else { fold_words(k) }).collect();
                 Some((get_str(t, "id")?, rules))
             })
             .collect();
@@ -98,11 +95,7 @@ impl ThemeRules {
     /// folded keyword; a rule ending in `*` matches any word that starts with it.
     pub fn themes_of(&self, keyword: &str) -> Vec<&str> {
         let hay = format!(" {} ", fold_words(keyword));
-        self.rules
-            .iter()
-            .filter(|(_, rules)| rules.iter().any(|r| rule_matches(&hay, r)))
-            .map(|(id, _)| id.as_str())
-            .collect()
+        self.rules.iter().filter(|(_, rules)| rules.iter().any(|r| rule_matches(&hay, r))).map(|(id, _)| id.as_str()).collect()
     }
 }
 
@@ -120,10 +113,7 @@ mod tests {
 
     #[test]
     fn theme_rules_match_at_word_starts() {
-        let themes = vec![
-            json!({"id": "mer", "keywords": ["mer", "marin*", "bar"]}),
-            json!({"id": "agroalimentaire", "keywords": ["aliment*"]}),
-        ];
+        let themes = vec![json!({"id": "mer", "keywords": ["mer", "marin*", "bar"]}), json!({"id": "agroalimentaire", "keywords": ["aliment*"]})];
         let r = ThemeRules::new(&themes);
         assert_eq!(r.themes_of("Biodiversité marine"), ["mer"]);
         assert_eq!(r.themes_of("commerce"), Vec::<&str>::new(), "'mer' inside a word does not match");

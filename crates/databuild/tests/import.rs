@@ -41,13 +41,41 @@ fn export_then_import_is_lossless() {
 }
 
 #[test]
+fn formula_like_texts_are_neutralised_in_the_export_and_restored_by_the_import() {
+    let l = bundled();
+    let mut p = l.dataset.projects[0].clone();
+    p.title = Some("=HYPERLINK(\"http://evil.example\";\"clic\")".into());
+    p.summary = Some("+33 1 23 45 67 89".into());
+    p.lead = Some("@SUM(1;2)".into());
+    p.partners = vec!["-moins".into(), "'=déjà protégé".into()];
+    p.status = Some("\tindenté".into());
+    let csv = projects_csv(&[&p], ';', false, None);
+    // No cell of the file starts with a formula character.
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.as_bytes());
+    for rec in reader.records() {
+        for cell in rec.unwrap().iter() {
+            let formula = cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!formula, "{cell:?}");
+        }
+    }
+    let imported = import(csv.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+    let back = poles_core::validate::load_all(&read("referentiels.json"), &read("poles.json"), &imported.projects_json).unwrap();
+    assert_eq!(back.dataset.projects, [p], "export then import restores every text");
+}
+
+#[test]
 fn windows_1252_sheets_import_too() {
     let l = bundled();
     // Projects whose text Windows-1252 can hold (all French letters, œ, €, ’ and « » included).
-    let picked: Vec<_> = l.dataset.projects.iter().filter(|p| {
-        let csv = projects_csv(&[*p], ';', false, None);
-        !encoding_rs::WINDOWS_1252.encode(&csv).2
-    }).collect();
+    let picked: Vec<_> = l
+        .dataset
+        .projects
+        .iter()
+        .filter(|p| {
+            let csv = projects_csv(&[*p], ';', false, None);
+            !encoding_rs::WINDOWS_1252.encode(&csv).2
+        })
+        .collect();
     assert!(picked.len() > 200, "{}", picked.len());
     let csv = projects_csv(&picked, ';', false, None);
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&csv);
@@ -73,10 +101,14 @@ fn malformed_sheets_name_the_line_and_column_and_write_nothing() {
     let header: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap() + 1;
     // A bad amount on the second record (line 3 of the file: header, record 1, record 2).
-    let clean: Vec<Vec<String>> = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(csv.as_bytes())
-        .records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
-    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(csv.as_bytes())
-        .records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let clean: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let mut rows = clean.clone();
     rows[2][col("montant_1_eur") - 1] = "douze mille".into();
     rows[3][col("annee") - 1] = "31/13/2014".into();
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
@@ -85,8 +117,8 @@ fn malformed_sheets_name_the_line_and_column_and_write_nothing() {
     }
     let bad = w.into_inner().unwrap();
     // Physical line of each record (list cells hold line breaks).
-    let starts: Vec<u64> = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(&bad[..])
-        .records().map(|r| r.unwrap().position().unwrap().line()).collect();
+    let starts: Vec<u64> =
+        csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(&bad[..]).records().map(|r| r.unwrap().position().unwrap().line()).collect();
     let problems = import(&bad).unwrap_err();
     let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     let line2 = problems.iter().find(|p| p.line == starts[2]).unwrap_or_else(|| panic!("{text:?}"));

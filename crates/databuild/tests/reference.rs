@@ -11,8 +11,8 @@ fn root() -> PathBuf {
 
 fn output() -> poles_databuild::Output {
     let reference = std::env::var_os("POLES_REFERENCE").map(PathBuf::from).unwrap_or_else(|| root().join("data-src/reference"));
-    let inputs = Inputs::read(&reference, &root().join("data-src"))
-        .unwrap_or_else(|e| panic!("the reference data is in the repository (data-src/reference): {e}"));
+    let inputs =
+        Inputs::read(&reference, &root().join("data-src")).unwrap_or_else(|e| panic!("the reference data is in the repository (data-src/reference): {e}"));
     convert(&inputs).expect("conversion succeeds")
 }
 

@@ -21,7 +21,11 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
     let active = Memo::new(move |_| {
         let data = ctx.data();
         let n = query.with(|q| chips(&data.loaded.dataset, q).len());
-        if n == 0 { String::new() } else { tf(if n > 1 { " ({} actifs)" } else { " ({} actif)" }, &[&n.to_string()]) }
+        if n == 0 {
+            String::new()
+        } else {
+            tf(if n > 1 { " ({} actifs)" } else { " ({} actif)" }, &[&n.to_string()])
+        }
     });
     view! {
         <aside class="filters" aria-label=t("Filtres")>
@@ -151,7 +155,11 @@ fn YearRange() -> impl IntoView {
         let v = event_target_value(&ev);
         let y = v.trim().parse::<u16>().ok().filter(|y| (1950..=2100).contains(y));
         ctx.update(|q| {
-            if which == "min" { q.year_min = y } else { q.year_max = y }
+            if which == "min" {
+                q.year_min = y
+            } else {
+                q.year_max = y
+            }
             if let (Some(a), Some(b)) = (q.year_min, q.year_max) {
                 if a > b {
                     q.year_min = Some(b);
@@ -173,4 +181,3 @@ fn YearRange() -> impl IntoView {
         </fieldset>
     }
 }
-

@@ -120,9 +120,11 @@ pub fn ResultsHeader() -> impl IntoView {
                     t("aucun montant publié").to_string()
                 };
                 let unpublished = count(tot.with_unpublished_amount, "projet avec un montant non publié", "projets avec un montant non publié");
-                let year_note = (r.unknown_year_excluded > 0)
-                    .then(|| tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)]))
-                    .unwrap_or_default();
+                let year_note = if r.unknown_year_excluded > 0 {
+                    tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)])
+                } else {
+                    String::new()
+                };
                 vec![published, unpublished, year_note]
             }
         })

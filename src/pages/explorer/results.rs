@@ -5,8 +5,8 @@
 use super::use_ctx;
 use crate::components::{or_unknown, pole_role_links, region_names, theme_tags};
 use crate::i18n::{t, tf};
-use crate::paths::href;
 use crate::keyed::{keys as key_list, Keyed};
+use crate::paths::href;
 use crate::progressive::progressive;
 use leptos::prelude::*;
 use poles_core::facets::former_name_match;
@@ -157,9 +157,13 @@ fn ResultsTable(
         }
         place();
     });
-    let spacer = move |px: f64| (px > 0.0).then(|| view! {
-        <tr class="spacer" aria-hidden="true" style:height=format!("{}px", px as u64)></tr>
-    });
+    let spacer = move |px: f64| {
+        (px > 0.0).then(|| {
+            view! {
+                <tr class="spacer" aria-hidden="true" style:height=format!("{}px", px as u64)></tr>
+            }
+        })
+    };
     let child = move |i: usize| {
         // Position in the selection, + 1 for the header row, + 1 as ARIA counts from 1.
         let pos = Memo::new(move |_| win.with(|w| w.start) + keys.with(|k| k.iter().position(|&x| x == i as u64).unwrap_or(0)) + 2);
@@ -187,7 +191,11 @@ fn ResultsTable(
 fn EmptyResults() -> impl IntoView {
     let results = use_ctx().results;
     let empty = Memo::new(move |_| results.with(|r| r.items.is_empty()));
-    move || empty.get().then(|| view! {
-        <p class="empty" data-testid="no-results">{t("Aucun résultat pour ces filtres. Retirez un filtre ou effacez-les tous.")}</p>
-    })
+    move || {
+        empty.get().then(|| {
+            view! {
+                <p class="empty" data-testid="no-results">{t("Aucun résultat pour ces filtres. Retirez un filtre ou effacez-les tous.")}</p>
+            }
+        })
+    }
 }

@@ -298,8 +298,7 @@ fn funders_all_mode_requires_every_funder() {
 #[test]
 fn accent_and_case_insensitive_search() {
     let (d, index) = bundled();
-    let mut q = Query::default();
-    q.text = "securite".into();
+    let mut q = Query { text: "securite".into(), ..Query::default() };
     let a = index.search(&q).items;
     q.text = "SÉCURITÉ".into();
     assert_eq!(index.search(&q).items, a);
@@ -343,7 +342,8 @@ fn sorts() {
     assert!(years.iter().skip_while(|y| y.is_some()).all(|y| y.is_none()), "unknown years last");
     q.sort = Sort::Montant;
     let r = index.search(&q);
-    let sums: Vec<f64> = r.items.iter().take_while(|i| d.projects[**i].funding.iter().any(|f| f.amount_eur.is_some())).map(|i| d.projects[*i].published_funding().0).collect();
+    let sums: Vec<f64> =
+        r.items.iter().take_while(|i| d.projects[**i].funding.iter().any(|f| f.amount_eur.is_some())).map(|i| d.projects[*i].published_funding().0).collect();
     assert!(!sums.is_empty() && sums.windows(2).all(|w| w[0] >= w[1]));
     q.tab = Tab::Poles;
     q.sort = Sort::Projets;

@@ -57,12 +57,10 @@ fn sort_must_fit_the_tab() {
 
 #[test]
 fn decoding_is_lenient() {
-    assert_eq!(pairs("?a=%ZZ&b=%E9&c&d=x+y"), vec![
-        ("a".into(), "%ZZ".into()),
-        ("b".into(), "\u{FFFD}".into()),
-        ("c".into(), "".into()),
-        ("d".into(), "x y".into()),
-    ]);
+    assert_eq!(
+        pairs("?a=%ZZ&b=%E9&c&d=x+y"),
+        vec![("a".into(), "%ZZ".into()), ("b".into(), "\u{FFFD}".into()), ("c".into(), "".into()), ("d".into(), "x y".into()),]
+    );
     assert_eq!(pairs("?q=%"), vec![("q".into(), "%".into())]);
 }
 

@@ -70,7 +70,10 @@ pub fn load_available(
                     file: file.into(),
                     record: None,
                     field: Some("data_version".into()),
-                    message: format!("version des données « {} » différente de celle de referentiels.json (« {} ») : les fichiers ne viennent pas de la même édition", b.data_version, a.data_version),
+                    message: format!(
+                        "version des données « {} » différente de celle de referentiels.json (« {} ») : les fichiers ne viennent pas de la même édition",
+                        b.data_version, a.data_version
+                    ),
                 });
             }
         }

@@ -57,9 +57,7 @@ fn load(poles: Vec<Value>, projects: Vec<Value>) -> Loaded {
 }
 
 fn has_problem(l: &Loaded, sev: Severity, file: &str, record: &str, field: &str) -> bool {
-    l.problems.iter().any(|p| {
-        p.severity == sev && p.file == file && p.record.as_deref() == Some(record) && p.field.as_deref() == Some(field)
-    })
+    l.problems.iter().any(|p| p.severity == sev && p.file == file && p.record.as_deref() == Some(record) && p.field.as_deref() == Some(field))
 }
 
 #[test]
@@ -342,7 +340,11 @@ fn a_50_mb_file_keeps_every_valid_record() {
         p["summary"] = json!(long);
         if i % 1000 == 999 {
             bad += 1;
-            if bad % 2 == 0 { p["id"] = json!("p0") } else { p["acronym"] = json!([1, 2]) }
+            if bad % 2 == 0 {
+                p["id"] = json!("p0")
+            } else {
+                p["acronym"] = json!([1, 2])
+            }
         }
         text_len += p.to_string().len() + 1;
         items.push(p);
