@@ -4,7 +4,7 @@
 //! once: the keyed lists only create the items that enter.
 
 use leptos::prelude::*;
-use poles_core::listing::{grow_end, next_chunk};
+use poles_core::listing::grow_end;
 use wasm_bindgen::prelude::*;
 
 /// Runs `f` in a task of its own, as soon as the tasks already queued have run.
@@ -48,9 +48,10 @@ impl Drawing {
     }
 }
 
-/// The prefix of `keys` to render now: until the page is ready, `budget` keys not drawn yet with
-/// the first paint, then a task per chunk right after it, each chunk as large as what is drawn
-/// (`listing::next_chunk`, at most `listing::MAX_CHUNK`); once ready, the whole list.
+/// The prefix of `keys` to render now: until the page is ready, at most `budget` keys not drawn
+/// yet per task (the first part with the first paint, then a task per chunk right after it);
+/// once ready, the whole list. (Chunks doubling up to 96 were tried: the page was complete
+/// sooner but Lighthouse's total blocking time went from 1.1 s to 2.8 s.)
 pub fn progressive(keys: Memo<Vec<u64>>, budget: usize, drawing: Drawing) -> Memo<Vec<u64>> {
     let tick = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
@@ -61,8 +62,7 @@ pub fn progressive(keys: Memo<Vec<u64>>, budget: usize, drawing: Drawing) -> Mem
         tick.track();
         let whole = drawing.ready.get_untracked();
         let prev = prev.map(Vec::as_slice).unwrap_or(&[]);
-        let chunk = if prev.is_empty() { budget } else { next_chunk(prev.len()) };
-        keys.with(|next| if whole { next.clone() } else { next[..grow_end(prev, next, chunk)].to_vec() })
+        keys.with(|next| if whole { next.clone() } else { next[..grow_end(prev, next, budget)].to_vec() })
     });
     Effect::new(move |_| {
         let incomplete = shown.with(Vec::len) < keys.with(Vec::len);

@@ -89,15 +89,6 @@ pub fn window(total: usize, offset_px: f64, viewport_px: f64, row_px: f64) -> Wi
 /// New items rendered at most in one task (one animation frame) when a list appears or changes:
 /// a first paint bounded by the screen, then the rest in chunks of this size.
 pub const CHUNK: usize = 12;
-/// The largest number of new items drawn in one task while a list grows.
-pub const MAX_CHUNK: usize = 96;
-
-/// How many new items the next task may draw when `drawn` are in the page already: the first
-/// chunk, then as many as are drawn (doubling), at most `MAX_CHUNK`. The first paint stays bounded
-/// by the screen while a list of hundreds is complete in a few tasks.
-pub fn next_chunk(drawn: usize) -> usize {
-    drawn.clamp(CHUNK, MAX_CHUNK)
-}
 
 /// How far into `next` a list may be rendered in one task: the longest prefix of `next` holding
 /// at most `budget` keys that are not already rendered (`prev`, in any order). Keys already in
@@ -225,13 +216,6 @@ mod tests {
         assert_eq!(grow_end(&prev, &next, 0), 100);
         assert_eq!(grow_end(&[5, 7], &[1, 5, 7, 2, 3], 1), 3);
         assert_eq!(grow_end::<usize>(&[], &[], 30), 0);
-        // Doubling chunks, capped: 485 rows in 9 tasks (12, 12, 24, 48, 96, 96…).
-        let (mut drawn, mut tasks) = (0, 0);
-        while drawn < 485 {
-            drawn = (drawn + next_chunk(drawn)).min(485);
-            tasks += 1;
-        }
-        assert_eq!((next_chunk(0), next_chunk(12), next_chunk(50), next_chunk(1000), tasks), (12, 12, 50, 96, 9));
     }
 
     proptest::proptest! {
