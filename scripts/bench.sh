@@ -63,7 +63,7 @@ out=$(mktemp); trap 'rm -f "$out"' EXIT
   echo "(\`poles_core::synthetic\`, seeded, never shipped). Issue 12 targets: p95 <= 16 ms (bundled,"
   echo "20,000) and <= 33 ms (100,000) in every view; Lighthouse mobile >= 95 with TBT <= 200 ms; at"
   echo "100,000 first results within 1.5 s of the data fetched, no task over 200 ms, JS heap + WASM"
-  echo "<= 150 MB; shell <= 270 KB brotli (+ 4.6 KB for stable Rust, issue 14), goal 150 KB."
+  echo "<= 150 MB; shell <= 270 KB brotli (stable Rust included), goal 150 KB."
   echo
   echo '```'
   cat "$out"
