@@ -172,7 +172,7 @@ fn Ready(data: Data) -> impl IntoView {
     let mut notices: Vec<String> = data.notices.iter().cloned().collect();
     notices.extend(crate::embed::use_embed().notices);
     notices.extend(crate::i18n::error_notice());
-    // A data file that could not be used is also named where it is missed (`MissingFile`).
+    // A data file that could not be used is also named where it is missed (`components::missing_file`).
     notices.extend(data.file_errors.iter().map(|e| {
         tf(
             if e.file == "poles.json" {
