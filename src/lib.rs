@@ -16,6 +16,7 @@ mod panic_box;
 pub mod paths;
 pub mod perf;
 mod progressive;
+pub mod row_pool;
 
 pub use api::{fetch_data_file, load_catalog, load_dataset, Outcome, Source};
 pub use app::App;

@@ -116,8 +116,12 @@ pub fn Explorer() -> impl IntoView {
         let url = explorer_href(&q);
         search.set(to_query_string(&q));
         let navigate = navigate.clone();
+        // The address follows once the new results are painted (history.pushState costs about
+        // 3 ms): a task after the one that marks the paint.
         crate::progressive::after_next_paint(move || {
-            navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+            crate::progressive::next_task(move || {
+                navigate(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+            })
         });
     });
     let drawing = Drawing::new();

@@ -1,13 +1,15 @@
-//! The result tables of both tabs: keyed rows (one component per item, built once; only its
-//! `aria-rowindex` follows the position), virtualised beyond `RENDER_ALL_UP_TO` rows, and drawn a
-//! chunk at a time (`crate::progressive`) so that the first paint is bounded by the screen.
+//! The result tables of both tabs: keyed rows kept in a pool (`crate::row_pool`: one component
+//! per item, built once, kept while it leaves and re-enters the list; only its `aria-rowindex`
+//! follows the position), virtualised beyond `RENDER_ALL_UP_TO` rows, and drawn a chunk at a
+//! time (`crate::progressive`) so that the first paint is bounded by the screen.
 
 use super::use_ctx;
 use crate::components::{or_unknown, pole_role_links, region_names, theme_tags};
 use crate::i18n::{t, tf};
-use crate::keyed::{keys as key_list, Keyed};
+use crate::keyed::keys as key_list;
 use crate::paths::href;
 use crate::progressive::progressive;
+use crate::row_pool::{RowBuilder, RowPool};
 use leptos::prelude::*;
 use poles_core::facets::former_name_match;
 use poles_core::listing::{window as list_window, CHUNK, RENDER_ALL_UP_TO};
@@ -15,35 +17,28 @@ use poles_core::model::PoleStatusCode;
 use poles_core::query::Tab;
 use std::sync::Arc;
 
-/// Builds a result row (the item at this index of the dataset) with its `aria-rowindex`.
-type Row = Arc<dyn Fn(usize, Signal<usize>) -> AnyView + Send + Sync>;
-
 #[component]
 pub fn ProjectTable() -> impl IntoView {
     let data = use_ctx().data();
-    let row = move |i: usize, pos: Signal<usize>| {
+    let row = move |i: usize| {
         let d = &data.loaded.dataset;
         d.projects.get(i).map(|p| {
             let funders: Vec<&str> = p.funder_ids().into_iter().map(|f| d.funder_label(f)).collect();
             let title = p.title.clone().or_else(|| p.summary.clone());
             view! {
-                <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=pos>
+                <tr role="row" data-testid="project-row" data-id=p.id.clone()>
                     <th scope="row" role="rowheader" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
                     <td role="cell" data-label=t("Intitulé")>{or_unknown(title, t("intitulé non publié"))}</td>
                     <td role="cell" data-label=t("Pôles")>{pole_role_links(d, p)}</td>
                     <td role="cell" data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
-                    <td role="cell" data-label=t("Financeurs")>{if funders.is_empty() {
-                        view! { <span class="unknown">{t("non publiés")}</span> }.into_any()
-                    } else {
-                        view! { <span>{funders.join(", ")}</span> }.into_any()
-                    }}</td>
+                    <td role="cell" data-label=t("Financeurs")>{or_unknown((!funders.is_empty()).then(|| funders.join(", ")), t("non publiés"))}</td>
                 </tr>
             }
         })
     };
     view! {
         <ResultsTable tab=Tab::Projets testid="project-table" caption="Projets correspondant aux filtres"
-            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] row=Arc::new(move |i, pos| row(i, pos).into_any()) />
+            headers=&["Acronyme", "Intitulé", "Pôles", "Année", "Financeurs"] row=Arc::new(move |i| row(i as usize).into_any()) />
     }
 }
 
@@ -51,7 +46,7 @@ pub fn ProjectTable() -> impl IntoView {
 pub fn PoleTable() -> impl IntoView {
     let ctx = use_ctx();
     let data = ctx.data();
-    let row = move |i: usize, pos: Signal<usize>| {
+    let row = move |i: usize| {
         let d = &data.loaded.dataset;
         d.poles.get(i).map(|p| {
             let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
@@ -60,7 +55,7 @@ pub fn PoleTable() -> impl IntoView {
             // Found by a former name: say so ("Plastipolis" finds Polymeris).
             let reason = Memo::new(move |_| ctx.query.with(|q| former_name_match(&loaded.dataset.poles[i], &q.text).map(str::to_string)));
             view! {
-                <tr role="row" data-testid="pole-row" data-id=p.id.clone() aria-rowindex=pos>
+                <tr role="row" data-testid="pole-row" data-id=p.id.clone()>
                     <th scope="row" role="rowheader" data-label=t("Pôle")>
                         <a href=href(&format!("/poles/{}", p.id))>{p.name.clone()}</a>
                         {p.short_name.clone().filter(|s| *s != p.name).map(|s| view! { <span class="muted">" (" {s} ")"</span> })}
@@ -69,11 +64,7 @@ pub fn PoleTable() -> impl IntoView {
                         })}
                     </th>
                     <td role="cell" data-label=t("Thèmes")>{theme_tags(d, &p.themes)}</td>
-                    <td role="cell" data-label=t("Régions")>{if p.regions.is_empty() {
-                        view! { <span class="unknown">{t("non renseignées")}</span> }.into_any()
-                    } else {
-                        view! { <span>{region_names(d, &p.regions)}</span> }.into_any()
-                    }}</td>
+                    <td role="cell" data-label=t("Régions")>{or_unknown((!p.regions.is_empty()).then(|| region_names(d, &p.regions)), t("non renseignées"))}</td>
                     <td role="cell" data-label=t("Projets")>{n}</td>
                     <td role="cell" data-label=t("Label")>
                         <span class=status_class>{t(p.status.code.label_fr())}</span>
@@ -85,7 +76,7 @@ pub fn PoleTable() -> impl IntoView {
     };
     view! {
         <ResultsTable tab=Tab::Poles testid="pole-table" caption="Pôles correspondant aux filtres"
-            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] row=Arc::new(move |i, pos| row(i, pos).into_any()) />
+            headers=&["Pôle", "Thèmes", "Régions", "Projets", "Statut du label"] row=Arc::new(move |i| row(i as usize).into_any()) />
     }
 }
 
@@ -97,8 +88,8 @@ fn ResultsTable(
     testid: &'static str,
     caption: &'static str,
     headers: &'static [&'static str],
-    /// Renders the item at this index of the dataset; its `aria-rowindex` is the signal.
-    row: Row,
+    /// Renders the item at this index of the dataset (its `aria-rowindex` is written by the pool).
+    row: RowBuilder,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let results = ctx.results;
@@ -139,36 +130,29 @@ fn ResultsTable(
         })
     });
     let drawn = progressive(keys, CHUNK, ctx.drawing);
-    // The estimated row height follows the rendered rows (cards on phones are taller).
+    // The rows: a pool that moves only the rows entering or leaving (see `crate::row_pool`); then,
+    // for a virtualised list, the estimated row height follows the rendered rows (cards on
+    // phones are taller).
+    let pool = StoredValue::new_local(RowPool::new(row));
     Effect::new(move |_| {
         let w = win.get();
-        let n = drawn.with(Vec::len);
+        let Some(tb) = body.get() else { return };
+        // + 1 for the header row, + 1 as ARIA counts from 1.
+        let n = drawn.with(|keys| {
+            pool.update_value(|p| p.show(&tb, keys, w.start + 2, w.before_px, w.after_px));
+            keys.len()
+        });
         if total.get_untracked() <= RENDER_ALL_UP_TO || n == 0 {
             return;
         }
-        if let Some(tb) = body.get_untracked() {
-            let missing = (w.end - w.start).saturating_sub(n) as f64 * row_px.get_untracked();
-            let h = tb.get_bounding_client_rect().height() - w.before_px - w.after_px - missing;
-            let avg = h / n as f64;
-            let old = row_px.get_untracked();
-            if avg.is_finite() && avg >= 8.0 && (avg - old).abs() > old * 0.2 {
-                row_px.set(avg);
-            }
+        let missing = (w.end - w.start).saturating_sub(n) as f64 * row_px.get_untracked();
+        let avg = (tb.get_bounding_client_rect().height() - w.before_px - w.after_px - missing) / n as f64;
+        let old = row_px.get_untracked();
+        if avg.is_finite() && avg >= 8.0 && (avg - old).abs() > old * 0.2 {
+            row_px.set(avg);
         }
         place();
     });
-    let spacer = move |px: f64| {
-        (px > 0.0).then(|| {
-            view! {
-                <tr class="spacer" aria-hidden="true" style:height=format!("{}px", px as u64)></tr>
-            }
-        })
-    };
-    let child = move |i: usize| {
-        // Position in the selection, + 1 for the header row, + 1 as ARIA counts from 1.
-        let pos = Memo::new(move |_| win.with(|w| w.start) + keys.with(|k| k.iter().position(|&x| x == i as u64).unwrap_or(0)) + 2);
-        row(i, pos.into())
-    };
     view! {
         <div class="table-wrap">
             <table class="results" role="table" data-testid=testid aria-rowcount=move || total.get() + 1>
@@ -176,19 +160,14 @@ fn ResultsTable(
                 <thead role="rowgroup">
                     <tr role="row" aria-rowindex="1">{headers.iter().map(|h| view! { <th scope="col" role="columnheader">{t(h)}</th> }).collect_view()}</tr>
                 </thead>
-                <tbody role="rowgroup" node_ref=body>
-                    {move || spacer(win.with(|w| w.before_px))}
-                    <Keyed each=drawn child=Arc::new(move |i| child(i as usize)) />
-                    {move || spacer(win.with(|w| w.after_px))}
-                </tbody>
+                <tbody role="rowgroup" node_ref=body></tbody>
             </table>
         </div>
-        <EmptyResults />
+        {empty_results()}
     }
 }
 
-#[component]
-fn EmptyResults() -> impl IntoView {
+fn empty_results() -> impl IntoView {
     let results = use_ctx().results;
     let empty = Memo::new(move |_| results.with(|r| r.items.is_empty()));
     move || {
