@@ -54,13 +54,25 @@ async fn fetch_with_timeout(url: &str, file: &str, timeout_s: Option<u32>) -> Re
     let resp = match request.send().await {
         Ok(r) => r,
         Err(_) if aborted() => return Err(err(FileErrorKind::Timeout(timeout_s.unwrap_or(0)))),
-        Err(e) => return Err(err(FileErrorKind::Network(e.to_string()))),
+        Err(e) => return Err(err(FileErrorKind::Network(error_text(e)))),
     };
     check_response(file, resp.status(), resp.headers().get("content-type").as_deref())?;
     match resp.binary().await {
         Ok(t) => Ok(t),
         Err(_) if aborted() => Err(err(FileErrorKind::Timeout(timeout_s.unwrap_or(0)))),
-        Err(e) => Err(err(FileErrorKind::Network(e.to_string()))),
+        Err(e) => Err(err(FileErrorKind::Network(error_text(e)))),
+    }
+}
+
+/// What the browser said of a failed request ("TypeError: Failed to fetch"). Not the error's
+/// `Display`: it would link the texts and formatting of serde_json's and std::io's errors into
+/// the WASM (about 2 KB), for a variant that a request never returns.
+fn error_text(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(j) => format!("{}: {}", j.name, j.message),
+        gloo_net::Error::GlooError(s) => s,
+        #[allow(unreachable_patterns)]
+        _ => String::from("JSON"),
     }
 }
 
