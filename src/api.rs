@@ -72,7 +72,7 @@ fn error_text(e: gloo_net::Error) -> String {
         gloo_net::Error::JsError(j) => format!("{}: {}", j.name, j.message),
         gloo_net::Error::GlooError(s) => s,
         #[allow(unreachable_patterns)]
-        _ => String::from("JSON"),
+        _ => String::from("json"),
     }
 }
 
