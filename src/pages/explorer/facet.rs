@@ -1,16 +1,17 @@
 //! One facet of the filter bar: its values as keyed rows (`facet_row`), each with its label
-//! computed once and its count and state as signals of its own (written by one effect per facet), so a filter change only touches the counts
-//! and states that changed. Long facets can be filtered by text (see `poles_core::facets::listed`).
+//! computed once and its count and state as signals of its own (written by one effect per
+//! facet), so a filter change only touches the counts and states that changed. Long facets can be filtered by text (see `poles_core::facets::listed`).
 
 use super::use_ctx;
 use crate::i18n::{t, tf, tr};
 use crate::keyed::{keys as key_list, Keyed};
 use crate::progressive::progressive;
 use leptos::prelude::*;
+use poles_core::engine::Results;
 use poles_core::facets::{enabled, haystacks, listed, offered, value_label, FILTERABLE_FROM};
 use poles_core::format::group_thousands;
 use poles_core::listing::CHUNK;
-use poles_core::query::{Facet, ValueState};
+use poles_core::query::{Facet, Query, ValueState};
 use std::sync::Arc;
 
 #[component]
@@ -44,29 +45,27 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
     // one effect per facet: the values subscribe to nothing shared, so a filter change costs the
     // values that changed (memos per value reading the results cost 2 ms per click in the
     // reactive graph's bookkeeping of 200 subscribers).
-    let cells: Arc<[[RwSignal<u32>; 2]]> = ctx.results.with_untracked(|r| {
-        ctx.query.with_untracked(|q| {
+    // Each value's [count, state as its number] in the current results and query.
+    let figures = {
+        let values = values.clone();
+        move |r: &Results, q: &Query| {
             let (found, sel) = (&r.counts[facet.index()], q.facet(facet));
-            (0..values.len()).map(|k| [RwSignal::new(found.get(k).copied().unwrap_or(0)), RwSignal::new(sel.state(&values[k]) as u32)]).collect()
-        })
-    });
+            (0..values.len()).map(|k| [found.get(k).copied().unwrap_or(0), sel.state(&values[k]) as u32]).collect::<Vec<_>>()
+        }
+    };
+    let first = ctx.results.with_untracked(|r| ctx.query.with_untracked(|q| figures(r, q)));
+    let cells: Arc<[[RwSignal<u32>; 2]]> = first.into_iter().map(|f| f.map(RwSignal::new)).collect();
     {
-        let (cells, values) = (cells.clone(), values.clone());
+        let cells = cells.clone();
         Effect::new(move |_| {
-            ctx.results.with(|r| {
-                ctx.query.with(|q| {
-                    let (found, sel) = (&r.counts[facet.index()], q.facet(facet));
-                    for (k, [c, st]) in cells.iter().enumerate() {
-                        let (n, s) = (found.get(k).copied().unwrap_or(0), sel.state(&values[k]) as u32);
-                        if c.get_untracked() != n {
-                            c.set(n);
-                        }
-                        if st.get_untracked() != s {
-                            st.set(s);
-                        }
+            let now = ctx.results.with(|r| ctx.query.with(|q| figures(r, q)));
+            for (signals, values) in cells.iter().zip(now) {
+                for (signal, v) in signals.iter().zip(values) {
+                    if signal.get_untracked() != v {
+                        signal.set(v);
                     }
-                })
-            })
+                }
+            }
         });
     }
     let long = Memo::new(move |_| listed_keys.with(|k| k.len() > 10));
