@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
     let embed = crate::embed::init();
     let embedded = embed.embed.enabled;
     provide_context(embed);
+    crate::list_return::provide();
     // Parsing, indexing and the first render run as separate tasks (the page stays responsive).
     // A signal filled by a task rather than a `LocalResource`: the async-derived machinery it
     // brings (AsyncDerived, transitions, std threads and channels) cost 8 KB of the compressed

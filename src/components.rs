@@ -135,6 +135,16 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Writes `text` to the clipboard: `done` is `Some(true)` once the clipboard took it,
+/// `Some(false)` when it was refused (say how to copy by hand then).
+pub fn copy_to_clipboard(text: &str, done: RwSignal<Option<bool>>) {
+    let written = window().navigator().clipboard().write_text(text);
+    done.set(None);
+    leptos::task::spawn_local(async move {
+        done.set(Some(wasm_bindgen_futures::JsFuture::from(written).await.is_ok()));
+    });
+}
+
 /// A record's facts as a definition list: (French label, value). One template for every row
 /// (the pages list their facts as data, which keeps the WASM small).
 pub fn facts(rows: Vec<(&'static str, AnyView)>) -> impl IntoView {

@@ -11,6 +11,7 @@ mod download;
 mod embed;
 pub mod i18n;
 mod keyed;
+mod list_return;
 mod pages;
 mod panic_box;
 pub mod paths;

@@ -6,8 +6,8 @@ use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use poles_core::embed::{embed_snippet, parse_embed};
-use poles_core::query::{decode_query_string, parse, to_query_string, Facet, View};
+use poles_core::embed::{darker_passing_shade, embed_snippet, in_regions, parse_embed};
+use poles_core::query::{decode_query_string, parse, to_query_string, Facet, Tab, View};
 
 #[component]
 pub fn EmbedBuilder() -> impl IntoView {
@@ -18,7 +18,18 @@ pub fn EmbedBuilder() -> impl IntoView {
         q.view = if q.view == View::Liste { View::Liste } else { q.view };
         q
     });
-    let title = RwSignal::new(t("Pôles de compétitivité et projets — Pôles Explorer").to_string());
+    // The default title names the chosen regions ("Projets en Bourgogne-Franche-Comté").
+    let regions: Vec<String> = query.with_untracked(|q| {
+        let names = q.facet(Facet::Region).include.iter().map(|c| loaded.as_ref().map(|l| l.dataset.region_name(c).to_string()).unwrap_or_else(|| c.clone()));
+        names.collect()
+    });
+    let english = poles_core::i18n::current() == poles_core::i18n::Lang::En;
+    let default_title = match in_regions(&regions.iter().map(String::as_str).collect::<Vec<_>>(), english) {
+        Some(place) if query.with_untracked(|q| q.tab) == Tab::Poles => tf("Pôles de compétitivité {}", &[&place]),
+        Some(place) => tf("Projets {}", &[&place]),
+        None => t("Pôles de compétitivité et projets — Pôles Explorer").to_string(),
+    };
+    let title = RwSignal::new(default_title);
     let lock_region = RwSignal::new(true);
     let colour = RwSignal::new(String::new());
     let height = RwSignal::new(900u32);
@@ -48,14 +59,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
     // "Code copié" only once the clipboard took it; otherwise say how to copy by hand.
     let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let text = snippet.get_untracked().html;
-        let written = window().navigator().clipboard().write_text(&text);
-        copied.set(None);
-        leptos::task::spawn_local(async move {
-            copied.set(Some(wasm_bindgen_futures::JsFuture::from(written).await.is_ok()));
-        });
-    };
+    let copy = move |_| crate::components::copy_to_clipboard(&snippet.get_untracked().html, copied);
     view! {
         <article class="record embed-builder" data-testid="embed-builder">
             <p class="breadcrumb"><a href=move || href(&format!("/{}", query.with(to_query_string)))>{t("← Revenir à l'explorateur")}</a></p>
@@ -78,6 +82,16 @@ pub fn EmbedBuilder() -> impl IntoView {
                     <label for="embed-colour">{t("Couleur principale (6 chiffres hexadécimaux, facultatif)")}</label>
                     <input id="embed-colour" type="text" data-testid="embed-colour" placeholder="1d4e89" maxlength="7" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev)) />
                     {move || colour_check().1.map(|n| view! { <span class="field-error" role="alert">{n}</span> })}
+                    // A colour too light for white text: the nearest darker shade that passes, one click away.
+                    {move || darker_passing_shade(&colour.get()).map(|shade| view! {
+                        <button type="button" class="link-button" data-testid="embed-colour-suggestion" data-colour=shade.clone() on:click={
+                            let shade = shade.clone();
+                            move |_| colour.set(shade.clone())
+                        }>
+                            <span class="swatch" aria-hidden="true" style:background-color=format!("#{shade}")></span>
+                            {tf("Utiliser la teinte plus foncée la plus proche : {}", &[&shade])}
+                        </button>
+                    })}
                 </p>
                 <p>
                     <label for="embed-height">{t("Hauteur initiale (pixels ; ajustée ensuite automatiquement par embed.js)")}</label>

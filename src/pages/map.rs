@@ -190,6 +190,7 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
     let map = MapCtx { geo: StoredValue::new(geo.clone()), figures, measure, breaks, drill, focused: RwSignal::new(None) };
     provide_context(map);
     let tab = Memo::new(move |_| query.with(|q| q.tab));
+    let region_locked = crate::embed::use_embed().is_locked(Facet::Region);
     let back = move |_| {
         ctx.update(|q| {
             q.facet_mut(Facet::Region).include.clear();
@@ -249,7 +250,8 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
             {move || drill.get().map(|r| {
                 let name = loaded.dataset.region_name(&r).to_string();
                 view! {
-                    <button type="button" class="button secondary" data-testid="map-back" on:click=back>{t("← France entière")}</button>
+                    // No way out of a region the embedding site locked.
+                    {(!region_locked).then(|| view! { <button type="button" class="button secondary" data-testid="map-back" on:click=back>{t("← France entière")}</button> })}
                     <span class="map-zoom">{tf("Départements de {}", &[&name])}</span>
                 }
             })}

@@ -59,7 +59,7 @@ pub fn PolePage() -> impl IntoView {
         let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
         Some(view! {
             <article class="record" data-testid="pole-page" data-id=p.id.clone()>
-                <p class="breadcrumb"><a href=href("/?onglet=poles")>{t("← Tous les pôles")}</a></p>
+                {crate::list_return::back_link("/?onglet=poles", "← Tous les pôles")}
                 <h1 tabindex="-1">{p.name.clone()}</h1>
                 <p>
                     <span class=status_class>{t(p.status.code.label_fr())}</span>

@@ -4,7 +4,6 @@ use super::NotFound;
 use crate::app::{use_data, use_index};
 use crate::components::{facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
 use crate::i18n::{t, tf};
-use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use poles_core::format::eur;
@@ -29,7 +28,7 @@ pub fn ProjectPage() -> impl IntoView {
             .iter()
             .map(|f| {
                 let funder = data.funder(&f.funder);
-                let label = funder.map(|x| x.label.clone()).unwrap_or_else(|| f.funder.clone());
+                let label = funder.map(|x| crate::i18n::tr(&x.label)).unwrap_or_else(|| f.funder.clone());
                 let kind = funder.map(|x| t(x.kind.label_fr())).unwrap_or("");
                 view! {
                     <tr data-testid="funding-row" data-funder=f.funder.clone()>
@@ -48,7 +47,7 @@ pub fn ProjectPage() -> impl IntoView {
             p.territory.departements.iter().map(|c| data.departement(c).map(|d| format!("{} ({})", d.name, d.code)).unwrap_or_else(|| c.clone())).collect();
         Some(view! {
             <article class="record" data-testid="project-page" data-id=p.id.clone()>
-                <p class="breadcrumb"><a href=href("/?onglet=projets")>{t("← Tous les projets")}</a></p>
+                {crate::list_return::back_link("/?onglet=projets", "← Tous les projets")}
                 <h1 tabindex="-1">{p.acronym.clone()}</h1>
                 {match p.title.clone() {
                     Some(title) => view! { <p class="subtitle">{title}</p> }.into_any(),

@@ -53,6 +53,39 @@ fn parse_hex(s: &str) -> Option<[u8; 3]> {
     Some([b(0)?, b(2)?, b(4)?])
 }
 
+/// For a colour refused as too light: the nearest darker shade of the same hue under which white
+/// text reaches 4.5:1, as "rrggbb"; `None` when the text is not a colour or already passes.
+pub fn darker_passing_shade(s: &str) -> Option<String> {
+    const WHITE: [u8; 3] = [255, 255, 255];
+    let rgb = parse_hex(s)?;
+    if contrast(rgb, WHITE) >= 4.5 {
+        return None;
+    }
+    // Every channel scaled by k/255: the largest k that passes (black, k = 0, always does).
+    let scaled = |k: u32| rgb.map(|c| (u32::from(c) * k / 255) as u8);
+    let c = (0..=255u32).rev().map(scaled).find(|&c| contrast(c, WHITE) >= 4.5)?;
+    Some(format!("{:02x}{:02x}{:02x}", c[0], c[1], c[2]))
+}
+
+/// Where, for the default title of an embed: "en Bretagne", "dans les Hauts-de-France", "à La
+/// Réunion", "en Bretagne, Normandie" (French), or "in …"; `None` without a region.
+pub fn in_regions(regions: &[&str], english: bool) -> Option<String> {
+    let first = regions.first()?;
+    let names = regions.join(", ");
+    let before = if english {
+        "in "
+    } else if first.starts_with("Hauts-") || first.starts_with("Pays ") {
+        "dans les "
+    } else if first.starts_with("Grand ") {
+        "dans le "
+    } else if first.starts_with("La ") || *first == "Mayotte" {
+        "à "
+    } else {
+        "en "
+    };
+    Some(format!("{before}{names}"))
+}
+
 /// Reads the embedding parameters; an unreadable or too light colour is refused with a notice
 /// (white text on it must reach 4.5:1, WCAG AA).
 pub fn parse_embed(params: &[(String, String)]) -> (Embed, Vec<String>) {
@@ -166,6 +199,35 @@ mod tests {
         let s = embed_snippet("https://ex.fr/", "", "  ", &[], None, 10);
         assert_eq!(s.src, "https://ex.fr/?embed=1");
         assert!(s.html.contains("title=\"Pôles de compétitivité et projets — Pôles Explorer\"") && s.html.contains("height=\"300\""));
+    }
+
+    #[test]
+    fn a_refused_colour_gets_the_nearest_darker_shade_that_passes() {
+        for light in ["ffff00", "#87ceeb", "ffffff", "5fa1d3"] {
+            let shade = darker_passing_shade(light).expect(light);
+            let rgb = parse_hex(&shade).unwrap();
+            assert!(contrast(rgb, [255, 255, 255]) >= 4.5, "{light} -> {shade}");
+            assert!(parse_embed(&p(&[("couleur", &shade)])).0.colour.is_some(), "the shade is accepted");
+            let original = parse_hex(light).unwrap();
+            assert!(rgb.iter().zip(original).all(|(a, b)| *a <= b), "darker on every channel");
+            // One step lighter fails: it is the nearest.
+            let lighter = rgb.map(|c| c.saturating_add(2));
+            assert!(contrast(lighter, [255, 255, 255]) < 4.5 || lighter == rgb, "{light} -> {shade} is not the nearest");
+        }
+        assert_eq!(darker_passing_shade("1d4e89"), None, "already passes");
+        assert_eq!(darker_passing_shade("zz"), None);
+    }
+
+    #[test]
+    fn where_in_titles() {
+        assert_eq!(in_regions(&["Bourgogne-Franche-Comté"], false).unwrap(), "en Bourgogne-Franche-Comté");
+        assert_eq!(in_regions(&["Hauts-de-France"], false).unwrap(), "dans les Hauts-de-France");
+        assert_eq!(in_regions(&["Pays de la Loire"], false).unwrap(), "dans les Pays de la Loire");
+        assert_eq!(in_regions(&["Grand Est"], false).unwrap(), "dans le Grand Est");
+        assert_eq!(in_regions(&["La Réunion"], false).unwrap(), "à La Réunion");
+        assert_eq!(in_regions(&["Bretagne", "Normandie"], false).unwrap(), "en Bretagne, Normandie");
+        assert_eq!(in_regions(&["Bretagne"], true).unwrap(), "in Bretagne");
+        assert_eq!(in_regions(&[], false), None);
     }
 
     #[test]

@@ -249,7 +249,9 @@ pub fn aggregate_table(d: &Dataset, projects: &[&Project], by: Dimension) -> (Ve
         Dimension::Pole => d.poles.iter().map(|p| (p.id.clone(), p.name.clone())).collect(),
         Dimension::Funder => d.refs.funders.iter().map(|f| (f.id.clone(), f.label.clone())).collect(),
     };
-    let mut figures = vec![(0usize, 0.0f64, 0usize); keys.len()];
+    // Items, sum of published amounts, items (lines, by funder) without a published amount, and
+    // whether any amount was published (else the sum is unknown: left empty, never 0).
+    let mut figures = vec![(0usize, 0.0f64, 0usize, false); keys.len()];
     let pos = |k: &str| keys.iter().position(|(c, _)| c == k);
     for p in projects {
         match by {
@@ -258,7 +260,10 @@ pub fn aggregate_table(d: &Dataset, projects: &[&Project], by: Dimension) -> (Ve
                     if let Some(i) = pos(&f.funder) {
                         figures[i].0 += 1;
                         match f.amount_eur {
-                            Some(a) => figures[i].1 += a,
+                            Some(a) => {
+                                figures[i].1 += a;
+                                figures[i].3 = true;
+                            }
                             None => figures[i].2 += 1,
                         }
                     }
@@ -266,12 +271,14 @@ pub fn aggregate_table(d: &Dataset, projects: &[&Project], by: Dimension) -> (Ve
             }
             _ => {
                 let (sum, unknown) = p.published_funding();
+                let published = p.funding.iter().any(|f| f.amount_eur.is_some());
                 let values = if by == Dimension::Region { &p.territory.regions } else { &p.poles };
                 for v in values {
                     if let Some(i) = pos(v) {
                         figures[i].0 += 1;
                         figures[i].1 += sum;
                         figures[i].2 += (unknown > 0) as usize;
+                        figures[i].3 |= published;
                     }
                 }
             }
@@ -283,7 +290,9 @@ pub fn aggregate_table(d: &Dataset, projects: &[&Project], by: Dimension) -> (Ve
         .into_iter()
         .zip(figures)
         .filter(|(_, f)| f.0 > 0)
-        .map(|((code, name), (n, sum, unknown))| vec![code, name, n.to_string(), decimal_fr(sum), unknown.to_string()])
+        .map(|((code, name), (n, sum, unknown, published))| {
+            vec![code, name, n.to_string(), if published { decimal_fr(sum) } else { String::new() }, unknown.to_string()]
+        })
         .collect();
     (header, rows)
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod embed;
 pub mod engine;
 pub mod export;
+pub mod export_people;
 pub mod facets;
 pub mod format;
 pub mod geo;

@@ -211,6 +211,37 @@ pub fn funder_coverage<'a>(data: &Dataset, projects: impl IntoIterator<Item = &'
     funders
 }
 
+/// One funder's money in a selection of projects.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FunderMoney {
+    /// Sum of the funder's published amounts.
+    pub amount: f64,
+    /// Projects where at least one of the funder's amounts is published.
+    pub with_amount: usize,
+    /// Projects funded by it where none of its amounts is published.
+    pub without_amount: usize,
+}
+
+/// What `funder` gives to the projects, as published: each project it funds counts once, with a
+/// published amount or without one (never as zero).
+pub fn funder_money<'a>(funder: &str, projects: impl IntoIterator<Item = &'a crate::model::Project>) -> FunderMoney {
+    let mut m = FunderMoney::default();
+    for p in projects {
+        let mut lines = p.funding.iter().filter(|f| f.funder == funder).peekable();
+        if lines.peek().is_none() {
+            continue;
+        }
+        let amounts: Vec<f64> = lines.filter_map(|f| f.amount_eur).collect();
+        if amounts.is_empty() {
+            m.without_amount += 1;
+        } else {
+            m.with_amount += 1;
+            m.amount += amounts.iter().sum::<f64>();
+        }
+    }
+    m
+}
+
 /// How many projects have each pôle role (the four roles, then unknown).
 pub fn role_counts<'a>(projects: impl IntoIterator<Item = &'a crate::model::Project>) -> [(Option<PoleRole>, usize); 5] {
     let mut out = [Some(PoleRole::Labellisateur), Some(PoleRole::Porteur), Some(PoleRole::Partenaire), Some(PoleRole::Soutien), None].map(|r| (r, 0));
@@ -242,5 +273,20 @@ mod coverage_tests {
         assert_eq!(roles.iter().map(|r| r.1).sum::<usize>(), d.projects.len());
         assert_eq!(roles[0], (Some(PoleRole::Labellisateur), d.projects.iter().filter(|p| p.pole_role == Some(PoleRole::Labellisateur)).count()));
         assert!(roles[2].1 > 0 && roles[4].1 > 0, "the bundled data has partners and unknown roles");
+    }
+
+    #[test]
+    fn funder_money_counts_each_project_once_with_or_without_an_amount() {
+        let (d, _) = crate::testdata::bundled();
+        for funder in ["FUI", "Region", "Bpifrance", "FEDER", "NOPE"] {
+            let funded: Vec<_> = d.projects.iter().filter(|p| p.funding.iter().any(|f| f.funder == funder)).collect();
+            let m = funder_money(funder, &d.projects);
+            assert_eq!(m.with_amount + m.without_amount, funded.len(), "{funder}: every funded project once");
+            let sum: f64 = funded.iter().flat_map(|p| &p.funding).filter(|f| f.funder == funder).filter_map(|f| f.amount_eur).sum();
+            assert_eq!(m.amount, sum, "{funder}");
+        }
+        let fui = funder_money("FUI", &d.projects);
+        assert!(fui.with_amount > 0 && fui.without_amount > 0 && fui.amount > 0.0, "the bundled FUI lines are partly published");
+        assert_eq!(funder_money("NOPE", &d.projects), FunderMoney::default());
     }
 }

@@ -39,6 +39,8 @@ pub fn ActiveFilters() -> impl IntoView {
         let mut cleared = ctx.query.with_untracked(|q| q.cleared());
         use_embed().enforce(&mut cleared);
         ctx.go(cleared, false);
+        // The chips are gone: the search box is where a new question starts.
+        crate::components::focus("#q");
     };
     move || {
         any.get().then(|| {
@@ -64,8 +66,13 @@ fn ChipButton(label: String) -> impl IntoView {
     let aria = tf("Retirer le filtre {}", &[&label]);
     let key = label.clone();
     let remove = move |_| {
-        if let Some(c) = removable(ctx).into_iter().find(|c| c.label == key) {
-            ctx.go(c.without, false);
+        let chips = removable(ctx);
+        if let Some(c) = chips.iter().find(|c| c.label == key) {
+            ctx.go(c.without.clone(), false);
+            if chips.len() == 1 {
+                // The last chip is gone with the row of chips: focus goes to the search box.
+                crate::components::focus("#q");
+            }
         }
     };
     view! {

@@ -3,9 +3,10 @@
 
 use super::use_ctx;
 use crate::download::download;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use leptos::prelude::*;
 use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
+use poles_core::export_people::for_people;
 use poles_core::model::{Pole, Project};
 use poles_core::query::Tab;
 
@@ -44,6 +45,20 @@ pub fn ExportMenu() -> impl IntoView {
                 _ if r.tab == Tab::Poles => (poles_table(d, &r.items.iter().filter_map(|&i| d.poles.get(i)).collect::<Vec<&Pole>>()), what),
                 _ => (projects_table(&projects), what),
             };
+            // The Excel file is for reading: names beside codes, words, " ; " (in the page's language).
+            let (header, rows) = match kind {
+                Export::CsvExcel => for_people(d, &header, &rows, &tr),
+                Export::Aggregate(Dimension::Funder) => (
+                    header,
+                    rows.into_iter()
+                        .map(|mut r| {
+                            r[1] = tr(&r[1]);
+                            r
+                        })
+                        .collect(),
+                ),
+                _ => (header, rows),
+            };
             let excel = if kind == Export::CsvExcel { "-excel" } else { "" };
             let ext = if kind == Export::Json { "json" } else { "csv" };
             let name = format!("poles-explorer-{suffix}{excel}-{}.{ext}", meta.exported_at);
@@ -67,7 +82,7 @@ pub fn ExportMenu() -> impl IntoView {
             <div class="export-panel">
             <ul>
                 {item(Export::Csv, "export-csv", "CSV de la sélection")}
-                {item(Export::CsvExcel, "export-csv-excel", "CSV pour Excel (séparateur ;)")}
+                {item(Export::CsvExcel, "export-csv-excel", "CSV pour Excel (séparateur ;, noms à côté des codes)")}
                 {item(Export::Json, "export-json", "JSON de la sélection")}
                 {move || projects_tab.get().then(|| view! {
                     {item(Export::Aggregate(Dimension::Region), "export-region", "Chiffres par région (CSV)")}

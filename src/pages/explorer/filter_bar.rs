@@ -30,10 +30,11 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
     view! {
         <aside class="filters" aria-label=t("Filtres")>
             // Keyboard users can jump over the long filter lists.
-            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| crate::components::focus("#results-title")>{t("Aller aux résultats")}</button>
+            <button type="button" class="skip-results link-button" data-testid="skip-to-results" on:click=|_| go_to_results()>{t("Aller aux résultats")}</button>
+            // The search box stays in sight on phones, above the folded filters.
+            <SearchBox />
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">{t("Filtres")} {move || active.get()}</summary>
-                <SearchBox />
                 {move || facets_drawn.get().then(|| view! {
                     <FacetOrLock facet=Facet::Region />
                     <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>
@@ -48,6 +49,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                     })}
                     {move || (tab.get() == Tab::Poles).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
                 })}
+                <SeeResults />
             </details>
         </aside>
     }
@@ -122,7 +124,10 @@ fn SearchBox() -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=on_input
                 on:change=move |_| commit(true)
-                on:keydown=move |ev| if ev.key() == "Enter" { commit(true) } />
+                on:keydown=move |ev| if ev.key() == "Enter" {
+                    commit(true);
+                    go_to_results();
+                } />
             <p class="hint">{t("Sans tenir compte des accents ni des majuscules.")}</p>
         </div>
     }
@@ -180,4 +185,22 @@ fn YearRange() -> impl IntoView {
             <p class="hint">{t("Les projets dont l'année n'est pas connue sont écartés dès qu'une borne est fixée.")}</p>
         </fieldset>
     }
+}
+
+/// Moves the focus (and the page) to the results' heading.
+fn go_to_results() {
+    crate::components::focus("#results-title");
+}
+
+/// On phones, with the filters unfolded: a button that stays at the bottom of the screen and
+/// jumps to the results ("Voir les 37 résultats"). Hidden on wide screens (style/main.css).
+#[component]
+fn SeeResults() -> impl IntoView {
+    let results = use_ctx().results;
+    let label = Memo::new(move |_| match results.with(|r| r.totals.count) {
+        0 => t("Aucun résultat").to_string(),
+        1 => t("Voir le résultat").to_string(),
+        n => tf("Voir les {} résultats", &[&poles_core::format::group_thousands(n as u64)]),
+    });
+    view! { <button type="button" class="button see-results" data-testid="see-results" on:click=|_| go_to_results()>{move || label.get()}</button> }
 }

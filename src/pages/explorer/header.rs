@@ -1,33 +1,52 @@
 //! Above the results: tabs, view switch, ignored URL values, the count and totals, coverage.
 
 use super::{explorer_href, use_ctx};
+use crate::embed::use_embed;
 use crate::i18n::{count, t, tf, tr};
 use crate::paths::href;
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
+use poles_core::query::Facet;
 use poles_core::query::{Notice, Query, Sort, Tab, View};
-use poles_core::stats::{coverage, percent};
+use poles_core::stats::{coverage, funder_money, percent, FunderMoney};
+
+/// A link to another view of the explorer. Inside an iframe a plain click replaces the history
+/// entry (the host page's history is shared: Back must leave the host page, not walk our views).
+fn view_link(to: impl Fn(&Query) -> Query + Copy + Send + Sync + 'static) -> (impl Fn() -> String + Copy, impl Fn(leptos::ev::MouseEvent) + Copy) {
+    let ctx = use_ctx();
+    let in_place = use_embed().replace_history();
+    let href = move || ctx.query.with(|q| explorer_href(&to(q)));
+    let click = move |ev: leptos::ev::MouseEvent| {
+        if in_place && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+            ev.prevent_default();
+            ctx.go(ctx.query.with_untracked(to), true);
+        }
+    };
+    (href, click)
+}
 
 #[component]
 pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
     let query = use_ctx().query;
-    let tab_href = move |tab: Tab| {
-        query.with(|q| {
+    let tab_link = move |tab: Tab| {
+        view_link(move |q| {
             let mut q = q.clone();
             q.tab = tab;
             if !q.sort.applies_to(tab) {
                 q.sort = Sort::Nom;
             }
-            explorer_href(&q)
+            q
         })
     };
     let current = move |tab: Tab| move || (query.with(|q| q.tab) == tab).then_some("page");
+    let (projects_href, projects_click) = tab_link(Tab::Projets);
+    let (poles_href, poles_click) = tab_link(Tab::Poles);
     view! {
         <nav class="tabs" aria-label=t("Listes")>
-            <a href=move || tab_href(Tab::Projets) aria-current=current(Tab::Projets) data-testid="tab-projets">
+            <a href=projects_href on:click=projects_click aria-current=current(Tab::Projets) data-testid="tab-projets">
                 {t("Projets ")} <span class="tab-count">{n_projects}</span>
             </a>
-            <a href=move || tab_href(Tab::Poles) aria-current=current(Tab::Poles) data-testid="tab-poles">
+            <a href=poles_href on:click=poles_click aria-current=current(Tab::Poles) data-testid="tab-poles">
                 {t("Pôles ")} <span class="tab-count">{n_poles}</span>
             </a>
         </nav>
@@ -41,9 +60,9 @@ pub fn ViewSwitch() -> impl IntoView {
     view! {
         <nav class="views" aria-label=t("Affichage des résultats")>
             {View::ALL.into_iter().map(|v| {
-                let link = move || query.with(|q| explorer_href(&Query { view: v, ..q.clone() }));
+                let (link, click) = view_link(move |q| Query { view: v, ..q.clone() });
                 view! {
-                    <a href=link data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
+                    <a href=link on:click=click data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
                 }
             }).collect_view()}
         </nav>
@@ -106,6 +125,7 @@ pub fn ResultsHeader() -> impl IntoView {
             Tab::Poles => count(r.totals.count, "pôle", "pôles"),
         })
     });
+    let data = ctx.data();
     // [published line, unpublished line, year note] on the projects tab (empty on the pôles tab).
     let totals = Memo::new(move |_| {
         results.with(|r| {
@@ -114,8 +134,14 @@ pub fn ResultsHeader() -> impl IntoView {
             }
             {
                 let tot = &r.totals;
+                // With a funder filter the sum covers every funder of those projects: say so (the
+                // chosen funders' own money is on the lines below).
+                let all_funders = if ctx.query.with(|q| q.facet(Facet::Financeur).include.is_empty()) { "" } else { t(", tous financeurs confondus") };
                 let published = if tot.with_published_amount > 0 {
-                    tf("{} de financements publiés (pour {})", &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets")])
+                    tf(
+                        "{} de financements publiés (pour {}{})",
+                        &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets"), all_funders],
+                    )
                 } else {
                     t("aucun montant publié").to_string()
                 };
@@ -127,6 +153,24 @@ pub fn ResultsHeader() -> impl IntoView {
                 };
                 vec![published, unpublished, year_note]
             }
+        })
+    });
+    // One line per chosen funder: its own published money and the projects without its amount.
+    let per_funder = Memo::new(move |_| {
+        let chosen = ctx.query.with(|q| q.facet(Facet::Financeur).include.clone());
+        let d = &data.loaded.dataset;
+        results.with(|r| {
+            if r.tab != Tab::Projets {
+                return Vec::new();
+            }
+            let projects: Vec<_> = r.items.iter().filter_map(|&i| d.projects.get(i)).collect();
+            chosen
+                .into_iter()
+                .map(|f| {
+                    let m = funder_money(&f, projects.iter().copied());
+                    (f.clone(), funder_line(&tr(d.funder_label(&f)), &m))
+                })
+                .collect::<Vec<_>>()
         })
     });
     let tab = Memo::new(move |_| ctx.query.with(|q| q.tab));
@@ -155,6 +199,9 @@ pub fn ResultsHeader() -> impl IntoView {
                         {year_note}
                     </p>
                 })}
+                <For each=move || per_funder.get() key=|line| line.clone() let((funder, text))>
+                    <p class="totals" data-testid="funder-totals" data-funder=funder>{text}</p>
+                </For>
             </div>
             <div class="sort">
                 <label for="tri">{t("Trier par")}</label>
@@ -170,4 +217,28 @@ pub fn ResultsHeader() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// "Copier le lien": the address of this view (without the embedding settings), to share.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| crate::components::copy_to_clipboard(&crate::embed::full_view_url(), copied);
+    view! {
+        <span class="copy-link">
+            <button type="button" class="link-button" data-testid="copy-link" on:click=copy>{t("Copier le lien")}</button>
+            <span role="status" class="muted" data-testid="copy-link-status">{move || copied.get().map(|ok| t(if ok { " Lien copié." } else { " La copie a échoué : copiez l'adresse de la page." }))}</span>
+        </span>
+    }
+}
+
+/// "FUI : 379 000 € publiés pour 1 projet ; montant non publié pour 4 projets".
+fn funder_line(label: &str, m: &FunderMoney) -> String {
+    let published = if m.with_amount > 0 {
+        tf("{} publiés pour {}", &[&eur(m.amount), &count(m.with_amount, "projet", "projets")])
+    } else {
+        t("aucun montant publié").to_string()
+    };
+    let unpublished = if m.without_amount > 0 { tf(" ; montant non publié pour {}", &[&count(m.without_amount, "projet", "projets")]) } else { String::new() };
+    format!("{label}{}{published}{unpublished}", t(" : "))
 }

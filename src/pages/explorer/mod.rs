@@ -131,6 +131,22 @@ pub fn Explorer() -> impl IntoView {
         let ds = &data.loaded.dataset;
         (ds.projects.len(), ds.poles.len(), ds.poles.iter().filter(|p| p.phases.iter().any(|x| x == "2023-2026")).count())
     };
+    // The tabs' badges: every project and pôle, or, in an embed with locked filters, those within
+    // the lock.
+    let badges = {
+        let embed = use_embed();
+        let mut q = Query::default();
+        embed.enforce(&mut q);
+        let mut within = |tab: Tab| {
+            q.tab = tab;
+            data.index.search(&q).items.len()
+        };
+        if embed.embed.locked.is_empty() {
+            (d.0, d.1)
+        } else {
+            (within(Tab::Projets), within(Tab::Poles))
+        }
+    };
     // Re-render only when the view or the tab changes, not on every filter.
     let mode = Memo::new(move |_| query.with(|q| (q.view, q.tab)));
     // A tab whose data file could not be used names the error in place of its results.
@@ -150,6 +166,8 @@ pub fn Explorer() -> impl IntoView {
         } else if drawing.growing.get() == 0 && !drawing.ready.get_untracked() {
             drawing.ready.set(true);
             crate::perf::mark("pe-ready");
+            // Back from a record opened from this list: its row gets the focus again.
+            crate::list_return::restore(&query.with_untracked(explorer_href));
         }
     });
     let results_drawn = Memo::new(move |_| stage.get() >= 1);
@@ -162,11 +180,12 @@ pub fn Explorer() -> impl IntoView {
                 &[&count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"), &d.1.to_string(), &d.2.to_string()],
             )}
         </p>
-        <header::Tabs n_projects=d.0 n_poles=d.1 />
+        <header::Tabs n_projects=badges.0 n_poles=badges.1 />
         <header::UrlNotices notices=notices />
         <div class="explorer">
             <filter_bar::FilterBar facets_drawn=filters_drawn />
-            <section class="results-pane" class:file-missing=move || file_error_of(mode.get().1).is_some() aria-labelledby="results-title">
+            <section class="results-pane" class:file-missing=move || file_error_of(mode.get().1).is_some() aria-labelledby="results-title"
+                on:click=move |ev| crate::list_return::remember_click(&ev, || explorer_href(&query.get_untracked()))>
                 <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
                 <chips::ActiveFilters />
                 <header::ResultsHeader />
@@ -174,6 +193,7 @@ pub fn Explorer() -> impl IntoView {
                 <div class="view-bar">
                     <header::ViewSwitch />
                     <export::ExportMenu />
+                    <header::CopyLink />
                     {(!use_embed().embed.enabled).then(|| view! {
                         <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", query.with(to_query_string)))>{t("Intégrer cette vue dans un site")}</a>
                     })}

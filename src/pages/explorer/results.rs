@@ -5,7 +5,7 @@
 
 use super::use_ctx;
 use crate::components::{or_unknown, pole_role_links, region_names, theme_tags};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tr};
 use crate::keyed::keys as key_list;
 use crate::paths::href;
 use crate::progressive::progressive;
@@ -23,7 +23,7 @@ pub fn ProjectTable() -> impl IntoView {
     let row = move |i: usize| {
         let d = &data.loaded.dataset;
         d.projects.get(i).map(|p| {
-            let funders: Vec<&str> = p.funder_ids().into_iter().map(|f| d.funder_label(f)).collect();
+            let funders: Vec<String> = p.funder_ids().into_iter().map(|f| tr(d.funder_label(f))).collect();
             let title = p.title.clone().or_else(|| p.summary.clone());
             view! {
                 <tr role="row" data-testid="project-row" data-id=p.id.clone()>
