@@ -66,11 +66,12 @@ bench: setup-test build
 sizes:
 	@scripts/sizes.sh dist
 
-## Screenshots of the main views (desktop and phone) into screenshots/.
+## Screenshots of the explorer, a project page, the map and the stats view at 1366 and 390 px,
+## into docs/screenshots/ (committed: the README shows them).
 screenshots: build
-	@mkdir -p screenshots
+	@mkdir -p docs/screenshots
 	@python3 scripts/serve.py --port $(E2E_PORT) --mount /=dist & pid=$$!; sleep 1; \
-	  node scripts/screenshots.mjs http://127.0.0.1:$(E2E_PORT) screenshots; kill $$pid
+	  node scripts/screenshots.mjs http://127.0.0.1:$(E2E_PORT) docs/screenshots; kill $$pid
 
 ## Serve the release builds as a static host would (with /explorateur/ too).
 serve-dist: build build-subpath

@@ -68,5 +68,8 @@ out=$(mktemp); trap 'rm -f "$out"' EXIT
   echo '```'
   cat "$out"
   echo '```'
+  echo
+  # What each feature cost in the shell (kept by hand, measured with scripts/sizes.sh).
+  sed 's/^# /## /' docs/size-costs.md
 } > BENCHMARKS.md
 echo "recorded in BENCHMARKS.md"

@@ -129,10 +129,28 @@ pub fn Sources(sources: Vec<String>) -> impl IntoView {
 
 /// Moves keyboard focus to the first element matching `selector` (headings have `tabindex="-1"`).
 pub fn focus(selector: &str) {
-    let el = document().query_selector(selector).ok().flatten();
-    if let Some(h) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-        let _ = h.focus();
+    // HTML or SVG element alike (a map area is an SVG path): its `focus` method.
+    let Some(el) = document().query_selector(selector).ok().flatten() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()).and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>) {
+        let _ = f.call0(&el);
     }
+}
+
+/// A sortable column's header: a button that sorts the table by the column (again: the other
+/// way), with `aria-sort` on the cell when the table is sorted by it.
+pub fn sort_header(label: Box<dyn Fn() -> String + Send + Sync>, column: usize, sort: RwSignal<Option<poles_core::listing::TableSort>>) -> AnyView {
+    use poles_core::listing::TableSort;
+    let aria = move || TableSort::aria(sort.get(), column);
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort-button" data-testid="sort-column" data-column=column
+                on:click=move |_| sort.update(|s| *s = Some(TableSort::clicked(*s, column)))>
+                {label}
+                <span aria-hidden="true">{move || match aria() { Some("ascending") => " ▲", Some(_) => " ▼", None => " ↕" }}</span>
+            </button>
+        </th>
+    }
+    .into_any()
 }
 
 /// Writes `text` to the clipboard: `done` is `Some(true)` once the clipboard took it,

@@ -3,11 +3,13 @@
 
 use super::explorer::use_ctx;
 use super::map_table::Swatch;
+use crate::components::sort_header;
 use crate::i18n::{count, t, tf, tr};
 use crate::keyed::{key_of, Keyed};
 use leptos::prelude::*;
 use poles_core::format::{eur, num};
-use poles_core::query::{Facet, Tab, ValueState};
+use poles_core::listing::{order_table, TableSort};
+use poles_core::query::{Facet, Measure, Tab, ValueState};
 use poles_core::stats::{compute, Bar, Stats};
 use std::sync::Arc;
 
@@ -55,12 +57,14 @@ pub fn StatsView() -> impl IntoView {
     let projets = ("projet", "projets");
     let poles = ("pôle", "pôles");
     let top = |series: Series, template: &'static str, noun| move |s: &Stats| top_summary(series.of(s), template, noun);
+
     view! {
         <section class="stats-view" aria-labelledby="stats-title" data-testid="stats-view">
             <h2 id="stats-title">{t("Statistiques")}</h2>
             {move || match (empty.get(), tab.get()) {
                 (true, _) => view! { <p class="empty">{t("Aucun résultat pour ces filtres : pas de statistiques.")}</p> }.into_any(),
                 (false, Tab::Projets) => view! {
+                    {super::map_table::measure_switch("Afficher", "stats-measure")}
                     <BarChart id="financeurs" title="Projets par financeur" stats=stats series=Series::Funders target=Target::Facet(Facet::Financeur)
                         summary=funder_summary noun=projets funders=true />
                     <BarChart id="annees" title="Projets par année" stats=stats series=Series::Years target=Target::Year
@@ -153,28 +157,70 @@ fn BarChart(
     let item = move |k: u64| {
         stats.with_untracked(|s| series.of(s).iter().find(|x| key_of(&x.value) == k).map(|x| (x.value.clone(), x.label.clone()))).unwrap_or_default()
     };
+    // The table's rows: in the chart's order until a column header sorts them.
+    let sort = RwSignal::new(None::<TableSort>);
+    let table_keys = Memo::new(move |_| {
+        let Some(by) = sort.get() else { return keys.get() };
+        stats.with(|s| {
+            let bars = series.of(s);
+            let rows: Vec<(String, Vec<Option<f64>>)> = bars
+                .iter()
+                .map(|b| {
+                    let n = |x: usize| Some(x as f64);
+                    (tr(&b.label), vec![n(b.count), n(b.count - b.sole), (b.amount > 0.0).then_some(b.amount), n(b.unpublished_lines)])
+                })
+                .collect();
+            order_table(&rows, by).into_iter().map(|i| key_of(&bars[i].value)).collect()
+        })
+    });
+    let header = move |column: usize, label: &'static str| sort_header(Box::new(move || t(label).to_string()), column, sort);
     let height = move || num(ROW_H * stats.with(|s| series.of(s).len()) as f64 + 4.0);
     let title_id = format!("chart-{id}-title");
     let title_ref = title_id.clone();
-    let chart = ChartCtx { stats, series, target, noun, funders };
+    let measure = {
+        let ctx = use_ctx();
+        Memo::new(move |_| ctx.query.with(|q| if q.tab == Tab::Projets { q.measure } else { Measure::Nombre }))
+    };
+    let chart = ChartCtx { stats, series, target, noun, funders, measure };
+    let amounts_note = Memo::new(move |_| {
+        (measure.get() == Measure::Montant).then(|| {
+            stats.with(|s| {
+                let bars = series.of(s);
+                let without: usize = bars.iter().map(|b| b.count - b.published).sum();
+                tf(
+                    " En montants publiés : {} pour {} ; {} sans montant publié, comptés à part (jamais comme zéro).",
+                    &[
+                        &eur(bars.iter().map(|b| b.amount).sum::<f64>()),
+                        &count(bars.iter().map(|b| b.published).sum(), "projet", "projets"),
+                        &count(without, "projet", "projets"),
+                    ],
+                )
+            })
+        })
+    });
     view! {
         <figure class="chart" data-testid="chart" data-chart=id aria-labelledby=title_ref>
             <figcaption id=title_id>{t(title)}</figcaption>
-            <p class="chart-summary" data-testid="chart-summary">{move || summary.get()}</p>
-            {funders.then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />{t(" seul financeur publié ")} <Swatch fill=CO />{t(" cofinancé avec d'autres")}</p> })}
+            <p class="chart-summary" data-testid="chart-summary">{move || summary.get()}{move || amounts_note.get()}</p>
+            {move || (funders && measure.get() == Measure::Nombre).then(|| view! { <p class="chart-legend"><Swatch fill=SOLE />{t(" seul financeur publié ")} <Swatch fill=CO />{t(" cofinancé avec d'autres")}</p> })}
+            // Drawn at least at its own size (600 units = 600 px): on a phone the chart scrolls
+            // sideways instead of shrinking its text below 12 px.
+            <div class="bars-scroll">
             <svg class="bars" viewBox=move || format!("0 0 600 {}", height()) role="group" aria-label=t(title)>
                 <Keyed each=keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <BarRow chart=chart value=value label=label /> }.into_any() }) />
             </svg>
+            </div>
             <details class="chart-table" open=funders>
                 <summary>{t("Tableau des données")}</summary>
                 <div class="table-wrap">
                     <table data-testid="chart-table" class="figures">
+                        <caption class="visually-hidden">{t(title)}</caption>
                         <thead><tr>
-                            <th scope="col">{t("Valeur")}</th><th scope="col">{t(noun.1)}</th>
-                            {funders.then(|| view! { <th scope="col">{t("dont cofinancés")}</th><th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Lignes sans montant publié")}</th> })}
+                            {header(0, "Valeur")}{header(1, noun.1)}
+                            {funders.then(|| view! { {header(2, "dont cofinancés")}{header(3, "Montants publiés")}{header(4, "Lignes sans montant publié")} })}
                         </tr></thead>
                         <tbody>
-                            <Keyed each=keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <TableRow chart=chart value=value label=label /> }.into_any() }) />
+                            <Keyed each=table_keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <TableRow chart=chart value=value label=label /> }.into_any() }) />
                         </tbody>
                     </table>
                 </div>
@@ -191,6 +237,8 @@ struct ChartCtx {
     target: Target,
     noun: (&'static str, &'static str),
     funders: bool,
+    /// Numbers of items, or published amounts.
+    measure: Memo<Measure>,
 }
 
 impl ChartCtx {
@@ -203,8 +251,13 @@ impl ChartCtx {
             })
         })
     }
+    fn amounts(self) -> bool {
+        self.measure.get() == Measure::Montant
+    }
+    /// The largest figure of the chart (at least 1).
     fn max(self) -> f64 {
-        self.stats.with(|s| self.series.of(s).iter().map(|b| b.count).max().unwrap_or(1).max(1)) as f64
+        let amounts = self.amounts();
+        self.stats.with(|s| self.series.of(s).iter().map(|b| if amounts { b.amount } else { b.count as f64 }).fold(1.0, f64::max))
     }
 }
 
@@ -224,22 +277,41 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
             })
         })
     };
-    // (y, sole width, co-funded width, count)
+    // (y, sole width, co-funded width, count); with amounts, one width for the amount.
     let geom = move || {
         let max = chart.max();
+        let amounts = chart.amounts();
         bar.with(|b| {
             b.as_ref().map(|(k, b)| {
+                let y = 2.0 + *k as f64 * ROW_H;
+                if amounts {
+                    return (y, b.amount / max * 250.0, 0.0, b.count);
+                }
                 let sole = if chart.funders { b.sole } else { b.count };
-                (2.0 + *k as f64 * ROW_H, sole as f64 / max * 330.0, (b.count - sole) as f64 / max * 330.0, b.count)
+                (y, sole as f64 / max * 330.0, (b.count - sole) as f64 / max * 330.0, b.count)
             })
         })
         .unwrap_or((0.0, 0.0, 0.0, 0))
+    };
+    // The figure written after the bar: the count, or the amount ("non publié" when none is).
+    let figure = move || {
+        if !chart.amounts() {
+            return geom().3.to_string();
+        }
+        bar.with(|b| b.as_ref().map(|(_, b)| if b.published > 0 { eur(b.amount) } else { t("non publié").to_string() })).unwrap_or_default()
     };
     let aria = move || {
         bar.with(|b| {
             b.as_ref().map(|(_, b)| {
                 let mut label = tf("{} : {}", &[&shown, &count(b.count, chart.noun.0, chart.noun.1)]);
-                if chart.funders {
+                if chart.amounts() && !chart.funders {
+                    let amount = if b.published > 0 {
+                        tf("{} publiés pour {}", &[&eur(b.amount), &count(b.published, "projet", "projets")])
+                    } else {
+                        t("aucun montant publié").into()
+                    };
+                    label.push_str(&tf(" ; {}", &[&amount]));
+                } else if chart.funders {
                     let amount = if b.amount > 0.0 { tf("{} publiés", &[&eur(b.amount)]) } else { t("aucun montant publié").into() };
                     label.push_str(&tf(" dont {} cofinancé(s) ; {}", &[&(b.count - b.sole).to_string(), &amount]));
                 }
@@ -262,7 +334,7 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
             <text x="200" y="15" text-anchor="end" class="bar-label" aria-hidden="true">{short}</text>
             <rect x="208" y="3" width=move || num(ws().max(1.0)) height=num(ROW_H - 6.0) fill=SOLE />
             <rect x=move || num(208.0 + ws()) y="3" width=move || num(wc()) height=num(ROW_H - 6.0) fill=CO />
-            <text x=move || num(214.0 + ws() + wc()) y="15" class="bar-value" aria-hidden="true">{move || geom().3}</text>
+            <text x=move || num(214.0 + ws() + wc()) y="15" class="bar-value" aria-hidden="true">{figure}</text>
             // The interactive part: a transparent button over the whole row.
             <rect class="hit" x="0" y="0" width="600" height=num(ROW_H) data-testid="chart-bar" data-value=value.clone() data-count=move || geom().3
                 tabindex="0" role="button" aria-label=aria aria-pressed=move || if selected.get() { "true" } else { "false" }

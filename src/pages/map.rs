@@ -56,6 +56,8 @@ pub struct Fig {
     pub count: u32,
     pub amount: f64,
     pub unpublished: u32,
+    /// Projects with at least one published amount.
+    pub published: u32,
     pub selected: bool,
 }
 
@@ -72,7 +74,13 @@ pub struct MapCtx {
 
 impl MapCtx {
     pub fn fig(&self, key: ShapeKey) -> Fig {
-        self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or(Fig { count: 0, amount: 0.0, unpublished: 0, selected: false })
+        self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or(Fig {
+            count: 0,
+            amount: 0.0,
+            unpublished: 0,
+            published: 0,
+            selected: false,
+        })
     }
     fn value(&self, f: &Fig) -> f64 {
         if self.measure.get() == Measure::Montant {
@@ -172,6 +180,7 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
                                     count: at.and_then(|k| r.counts[f].get(k).copied()).unwrap_or(0),
                                     amount: at.and_then(|k| r.amounts[f].get(k).copied()).unwrap_or(0.0),
                                     unpublished: at.and_then(|k| r.unpublished[f].get(k).copied()).unwrap_or(0),
+                                    published: at.and_then(|k| r.published[f].get(k).copied()).unwrap_or(0),
                                     selected: q.facet(facet).state(&s.code) == ValueState::Included,
                                 };
                                 (key, fig)
@@ -191,16 +200,30 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
     provide_context(map);
     let tab = Memo::new(move |_| query.with(|q| q.tab));
     let region_locked = crate::embed::use_embed().is_locked(Facet::Region);
+    // Entering a region from the map (its outline is replaced by its départements) moves the
+    // focus to the drill-down's title; "← France entière" puts it back on the region. Only when
+    // the focus was in the map (or lost): a filter chosen elsewhere keeps it where it is.
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = drill.get();
+        if let Some(before) = prev.filter(|b| *b != now) {
+            let active = document().active_element();
+            let in_map = active.as_ref().is_none_or(|a| a.tag_name() == "BODY" || a.closest(".map-view").ok().flatten().is_some());
+            if in_map {
+                let target = match (&now, before) {
+                    (Some(_), _) => "#map-zoom".to_string(),
+                    (None, Some(code)) => format!("[data-testid=map-region][data-code=\"{code}\"]"),
+                    (None, None) => String::new(),
+                };
+                request_animation_frame(move || crate::components::focus(&target));
+            }
+        }
+        now
+    });
     let back = move |_| {
         ctx.update(|q| {
             q.facet_mut(Facet::Region).include.clear();
             q.facet_mut(Facet::Departement).include.clear();
         })
-    };
-    let set_measure = move |m: Measure| {
-        let mut q = query.get_untracked();
-        q.measure = m;
-        ctx.go(q, true);
     };
     let dpk = geo.departement_units_per_km;
     let frame = geo.frame.clone();
@@ -252,15 +275,11 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
                 view! {
                     // No way out of a region the embedding site locked.
                     {(!region_locked).then(|| view! { <button type="button" class="button secondary" data-testid="map-back" on:click=back>{t("← France entière")}</button> })}
-                    <span class="map-zoom">{tf("Départements de {}", &[&name])}</span>
+                    <span class="map-zoom" id="map-zoom" tabindex="-1">{tf("Départements de {}", &[&name])}</span>
                 }
             })}
             {move || (tab.get() == Tab::Projets).then(|| view! {
-                <fieldset class="measure">
-                    <legend>{t("Colorier selon")}</legend>
-                    <label><input type="radio" name="mesure" data-testid="map-measure-nombre" prop:checked=move || measure.get() == Measure::Nombre on:change=move |_| set_measure(Measure::Nombre) />{t(" le nombre de projets")}</label>
-                    <label><input type="radio" name="mesure" data-testid="map-measure-montant" prop:checked=move || measure.get() == Measure::Montant on:change=move |_| set_measure(Measure::Montant) />{t(" les montants publiés")}</label>
-                </fieldset>
+                {super::map_table::measure_switch("Colorier selon", "map-measure")}
             })}
         </div>
         <p class="hint">{t("Cliquez sur une région (ou Entrée au clavier) pour filtrer ; choisir une seule région affiche ses départements.")}</p>

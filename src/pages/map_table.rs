@@ -1,12 +1,14 @@
-//! The map's legend and its table alternative (the same figures, sortable by count, each row
+//! The map's legend and its table alternative (the same figures, sortable by any column, each row
 //! keyed by its area so that a filter change only rewrites the figures that changed).
 
 use super::explorer::use_ctx;
 use super::map::{shape_of, MapCtx, ShapeKey, EMPTY, PALETTE};
+use crate::components::sort_header;
 use crate::i18n::{t, tf};
 use crate::keyed::{keys, Keyed};
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
+use poles_core::listing::{order_table, TableSort};
 use poles_core::query::{Facet, Measure, Tab};
 use std::sync::Arc;
 
@@ -45,21 +47,48 @@ pub fn MapTable() -> impl IntoView {
     let map = expect_context::<MapCtx>();
     let projects = Memo::new(move |_| ctx.query.with(|q| q.tab) == Tab::Projets);
     let drilled = move || map.drill.with(Option::is_some);
-    // Rows by decreasing count (ties in map order).
-    let order = Memo::new(move |_| {
+    // Rows by decreasing count (ties in map order) until a column header sorts them otherwise.
+    let sort = RwSignal::new(Some(TableSort { column: 1, descending: true }));
+    // The areas' names, for the sort by name (computed when the areas change).
+    let names = Memo::new(move |_| {
+        let d = ctx.data();
         map.figures.with(|f| {
-            let o = poles_core::listing::order_by(f.len(), |i| (u64::MAX - u64::from(f[i].1.count), 0));
-            o.into_iter().map(|i| f[i].0).collect::<Vec<ShapeKey>>()
+            f.iter()
+                .map(|(key, _)| {
+                    let facet = if shape_of(*key).0 { Facet::Departement } else { Facet::Region };
+                    poles_core::facets::value_label(&d.loaded.dataset, facet, &map.code(*key))
+                })
+                .collect::<Vec<String>>()
         })
     });
+    let order = Memo::new(move |_| {
+        let by = sort.get().unwrap_or(TableSort { column: 1, descending: true });
+        map.figures.with(|f| {
+            let rows: Vec<(String, Vec<Option<f64>>)> = names.with(|n| {
+                f.iter()
+                    .zip(n)
+                    .map(|((_, x), name)| {
+                        let amount = (x.published > 0).then_some(x.amount);
+                        (name.clone(), vec![Some(f64::from(x.count)), amount, Some(f64::from(x.published)), Some(f64::from(x.unpublished))])
+                    })
+                    .collect()
+            });
+            order_table(&rows, by).into_iter().map(|i| f[i].0).collect::<Vec<ShapeKey>>()
+        })
+    });
+    let header = move |column: usize, label: &'static str| sort_header(Box::new(move || t(label).to_string()), column, sort);
     view! {
         <div class="table-wrap">
             <table class="figures" data-testid="map-table">
                 <caption>{move || t(if drilled() { "Chiffres par département (tableau équivalent à la carte)" } else { "Chiffres par région (tableau équivalent à la carte)" })}</caption>
                 <thead><tr>
-                    <th scope="col">{move || t(if drilled() { "Département" } else { "Région" })}</th>
-                    <th scope="col">{move || t(if projects.get() { "Projets" } else { "Pôles" })}</th>
-                    {move || projects.get().then(|| view! { <th scope="col">{t("Montants publiés")}</th><th scope="col">{t("Projets avec montant non publié")}</th> })}
+                    {sort_header(Box::new(move || t(if drilled() { "Département" } else { "Région" }).to_string()), 0, sort)}
+                    {sort_header(Box::new(move || t(if projects.get() { "Projets" } else { "Pôles" }).to_string()), 1, sort)}
+                    {move || projects.get().then(|| view! {
+                        {header(2, "Montants publiés")}
+                        {header(3, "Projets avec montant publié")}
+                        {header(4, "Projets avec montant non publié")}
+                    })}
                     <th scope="col">{t("Filtre")}</th>
                 </tr></thead>
                 <tbody>
@@ -84,7 +113,9 @@ fn MapRow(key: ShapeKey, projects: Memo<bool>) -> impl IntoView {
             <th scope="row">{name.clone()}</th>
             <td class="num">{move || fig.with(|f| f.count)}</td>
             {move || projects.get().then(|| view! {
-                <td class="num">{move || fig.with(|f| if f.amount > 0.0 { eur(f.amount) } else { "—".to_string() })}</td>
+                // An unknown sum is not zero: a dash when no amount is published.
+                <td class="num">{move || fig.with(|f| if f.published > 0 { eur(f.amount) } else { "—".to_string() })}</td>
+                <td class="num">{move || fig.with(|f| f.published)}</td>
                 <td class="num">{move || fig.with(|f| f.unpublished)}</td>
             })}
             <td><button type="button" class="link-button" aria-pressed=move || if selected() { "true" } else { "false" } on:click=move |_| super::map::toggle_area(key)>
@@ -92,6 +123,32 @@ fn MapRow(key: ShapeKey, projects: Memo<bool>) -> impl IntoView {
             </button></td>
         </tr>
     }
+}
+
+/// The switch between numbers and published amounts (`mesure`) of the map and the charts:
+/// radio buttons `{testid}-nombre` and `{testid}-montant`, titled `legend`.
+pub fn measure_switch(legend: &'static str, testid: &'static str) -> AnyView {
+    use poles_core::query::Measure;
+    let ctx = use_ctx();
+    let measure = Memo::new(move |_| ctx.query.with(|q| q.measure));
+    let radio = move |m: Measure, suffix: &str, label: &'static str| {
+        view! {
+            <label><input type="radio" name=testid data-testid=format!("{testid}-{suffix}") prop:checked=move || measure.get() == m
+                on:change=move |_| {
+                    let mut q = ctx.query.get_untracked();
+                    q.measure = m;
+                    ctx.go(q, true);
+                } />{t(label)}</label>
+        }
+    };
+    view! {
+        <fieldset class="measure">
+            <legend>{t(legend)}</legend>
+            {radio(Measure::Nombre, "nombre", " le nombre de projets")}
+            {radio(Measure::Montant, "montant", " les montants publiés")}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// A colour sample (an SVG rectangle: no inline style, CSP-friendly).

@@ -83,7 +83,8 @@ test.describe('embedding', () => {
     await expect(page).toHaveURL(/\/integrer\?region=27&theme=agroalimentaire/);
     const code = page.getByTestId('embed-code');
     await expect(code).toHaveValue(/region=27&amp;theme=agroalimentaire&amp;embed=1&amp;verrou=region/);
-    await expect(code).toHaveValue(/title="Pôles de compétitivité et projets — Pôles Explorer"/);
+    // The default title names the chosen territory.
+    await expect(code).toHaveValue(/title="Projets en Bourgogne-Franche-Comté"/);
     await expect(code).toHaveValue(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>/);
     await page.getByTestId('embed-title').fill('Projets agroalimentaires en Bourgogne-Franche-Comté');
     await expect(code).toHaveValue(/title="Projets agroalimentaires en Bourgogne-Franche-Comté"/);

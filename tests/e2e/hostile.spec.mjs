@@ -60,9 +60,13 @@ test('keyboard only: filter, open a project, come back', async ({ page }) => {
   await page.locator('body').focus();
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
-  // Reach the Bourgogne-Franche-Comté option with Tab and choose it with Space.
+  // Reach the region list with Tab (one stop), the Bourgogne-Franche-Comté option with the
+  // arrows, and choose it with Space.
   const target = page.locator('[data-testid=facet-option][data-facet=region][data-value="27"]');
-  for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const first = page.locator('[data-testid=facet-option][data-facet=region]').first();
+  for (let i = 0; i < 20 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
   await expect(target).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/region=27/);
@@ -71,10 +75,10 @@ test('keyboard only: filter, open a project, come back', async ({ page }) => {
   for (let i = 0; i < 200 && !(await skip.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
-  const first = page.getByTestId('project-row').first().getByRole('link').first();
-  const name = await first.textContent();
-  for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(first).toBeFocused();
+  const link = page.getByTestId('project-row').first().getByRole('link').first();
+  const name = await link.textContent();
+  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

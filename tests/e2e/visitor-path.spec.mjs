@@ -124,7 +124,7 @@ test('with a funder filter, the totals speak per chosen funder', async ({ page }
   await expect(line).toContainText(withAmount ? `publiés pour ${plural(withAmount)}` : 'aucun montant publié');
   if (without) await expect(line).toContainText(`montant non publié pour ${plural(without)}`);
   await expect(line).toHaveText(/^FUI : /);
-  await expect(page.getByTestId('total-published')).toContainText('tous financeurs confondus');
+  await expect(page.getByTestId('totals')).toContainText('tous financeurs confondus');
   // Without a funder filter, no such line.
   await page.goto('/?region=27');
   await expect(page.getByTestId('result-count')).toBeVisible();
@@ -255,4 +255,161 @@ test('English: the reference lists are in English too', async ({ page }) => {
   const other = projects.find((p) => p.funding.some((f) => f.funder === 'Other'));
   await page.goto(`/projets/${other.id}?lang=en`);
   await expect(page.locator('[data-testid=funding-row][data-funder=Other] th')).toHaveText(/^Other funder — Other/);
+});
+
+test('keyboard economy: a facet is one tab stop, arrows move, Space checks, "-" excludes', async ({ page }) => {
+  for (const url of ['/', '/?region=27']) {
+    await page.goto(url);
+    await expect(page.getByTestId('result-count')).toBeVisible();
+    // Count the tab stops of the filter bar, from the element before it.
+    await page.getByTestId('skip-to-results').focus();
+    let stops = 1;
+    for (;;) {
+      await page.keyboard.press('Tab');
+      if (!(await page.evaluate(() => !!document.activeElement?.closest('aside.filters')))) break;
+      stops++;
+      expect(stops, url).toBeLessThanOrEqual(30);
+    }
+  }
+  await page.goto('/');
+  await expect(page.getByTestId('result-count')).toBeVisible();
+  await page.getByTestId('search-input').focus();
+  const regions = page.locator('[data-testid=facet-option][data-facet=region]');
+  // The fold's summary, the region list's filter box, then the list: its first value.
+  for (let i = 0; i < 4 && !(await regions.first().evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(regions.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(regions.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(regions.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(regions.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await expect(regions.nth(1)).toHaveAttribute('aria-checked', 'true');
+  await expect(regions.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('-');
+  await expect(regions.nth(2)).toHaveAttribute('data-state', 'excluded');
+  await expect(regions.nth(2)).toHaveAccessibleName(/exclu/);
+  await expect(regions.nth(2)).toBeFocused();
+  // Tab leaves the list; Shift+Tab comes back to the value last focused.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.dataset.facet)).not.toBe('region');
+  await page.keyboard.press('Shift+Tab');
+  await expect(regions.nth(2)).toBeFocused();
+  // "Tout effacer" leaves the focus on the search box.
+  await page.getByTestId('clear-filters').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await expect(page.getByTestId('filter-chip')).toHaveCount(0);
+});
+
+test('the skip to the results lands on a visible, focused heading', async ({ page }) => {
+  await page.goto('/?region=27');
+  await expect(page.getByTestId('result-count')).toBeVisible();
+  await page.getByTestId('skip-to-results').focus();
+  await page.keyboard.press('Enter');
+  const heading = page.locator('#results-title');
+  await expect(heading).toBeFocused();
+  const box = await heading.boundingBox();
+  expect(box.width).toBeGreaterThan(20);
+  expect(box.height).toBeGreaterThan(10);
+  await expect(heading).toBeInViewport();
+});
+
+test('the map table sorts by any column and counts the projects with a published amount', async ({ page }) => {
+  await page.goto('/?vue=carte');
+  const table = page.getByTestId('map-table');
+  await expect(table.getByTestId('map-row').first()).toBeVisible();
+  const withAmount = (code) => projects.filter((p) => p.territory.regions.includes(code) && p.funding.some((f) => f.amount_eur != null)).length;
+  const row = table.locator('[data-testid=map-row][data-code="27"]');
+  await expect(row.locator('td').nth(2)).toHaveText(String(withAmount('27')));
+  const headers = table.locator('thead th');
+  await expect(headers.nth(1)).toHaveAttribute('aria-sort', 'descending');
+  const column = async (k) => table.getByTestId('map-row').evaluateAll((rows, k) => rows.map((r) => r.children[k].textContent.trim()), k);
+  const number = (s) => (s === '—' ? null : Number(s.replace(/\D+/g, '')));
+  // By name, A to Z then Z to A.
+  await headers.nth(0).getByRole('button').click();
+  await expect(headers.nth(0)).toHaveAttribute('aria-sort', 'ascending');
+  await expect(headers.nth(1)).not.toHaveAttribute('aria-sort', /./);
+  const names = await column(0);
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+  await headers.nth(0).getByRole('button').click();
+  await expect(headers.nth(0)).toHaveAttribute('aria-sort', 'descending');
+  expect(await column(0)).toEqual([...names].reverse());
+  // By projects with a published amount, largest first.
+  await headers.nth(3).getByRole('button').click();
+  await expect(headers.nth(3)).toHaveAttribute('aria-sort', 'descending');
+  const counts = (await column(3)).map(number);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  // By amounts: unknown sums (—) last.
+  await headers.nth(2).getByRole('button').click();
+  const amounts = (await column(2)).map(number);
+  const known = amounts.filter((a) => a !== null);
+  expect(amounts.slice(0, known.length)).toEqual([...known].sort((a, b) => b - a));
+});
+
+test('charts: a numbers / published amounts switch, sortable tables', async ({ page }) => {
+  await page.goto('/?vue=stats&region=27');
+  const years = page.locator('[data-testid=chart][data-chart=annees]');
+  await expect(years.getByTestId('chart-bar').first()).toBeVisible();
+  await page.getByTestId('stats-measure-montant').check();
+  await expect(page).toHaveURL(/mesure=montant/);
+  const shown = search({ sel: { region: { include: ['27'] } } });
+  const without = shown.filter((p) => p.year != null && !p.funding.some((f) => f.amount_eur != null)).length;
+  await expect(years.getByTestId('chart-summary')).toContainText(`${without} projet${without > 1 ? 's' : ''} sans montant publié`);
+  // A year whose projects have no published amount says so instead of drawing zero.
+  const byYear = {};
+  for (const p of shown.filter((p) => p.year != null)) (byYear[p.year] ??= []).push(p);
+  const silent = Object.entries(byYear).find(([, ps]) => ps.every((p) => !p.funding.some((f) => f.amount_eur != null)));
+  if (silent) await expect(years.locator(`[data-testid=chart-bar][data-value="${silent[0]}"]`)).toHaveAccessibleName(/aucun montant publié/);
+  // The funders' table sorts by amount (unknown last) and by name.
+  const funders = page.locator('[data-testid=chart][data-chart=financeurs]');
+  const table = funders.getByTestId('chart-table');
+  const header = table.locator('thead th');
+  await header.nth(3).getByRole('button').click();
+  await expect(header.nth(3)).toHaveAttribute('aria-sort', 'descending');
+  const amounts = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.children[3].textContent.trim()));
+  const n = amounts.map((s) => (s === '—' ? null : Number(s.replace(/\D+/g, ''))));
+  const known = n.filter((x) => x !== null);
+  expect(n.slice(0, known.length)).toEqual([...known].sort((a, b) => b - a));
+  await header.nth(0).getByRole('button').click();
+  await expect(header.nth(0)).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('on a phone, chart and legend text stays at 12 px or more', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  for (const url of ['/?vue=stats', '/?vue=carte']) {
+    await page.goto(url);
+    await expect(page.locator('svg.bars text, [data-testid=map-legend]').first()).toBeVisible();
+    const smallest = await page.evaluate(() => {
+      const sizes = [];
+      for (const el of document.querySelectorAll('svg.bars text, [data-testid=map-legend] *')) {
+        if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+        const svg = el.closest('svg.bars');
+        // SVG text is drawn at its font size times the drawing's scale.
+        const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+        sizes.push(parseFloat(getComputedStyle(el).fontSize) * scale);
+      }
+      return Math.min(...sizes);
+    });
+    expect(smallest, url).toBeGreaterThanOrEqual(11.9);
+  }
+  await page.close();
+});
+
+test('map: Enter on a region keeps the focus in the map (drill-down title), and back on the region after', async ({ page }) => {
+  await page.goto('/?vue=carte');
+  const bfc = page.locator('[data-testid=map-region][data-code="27"]');
+  await bfc.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/region=27/);
+  await expect(page.locator('#map-zoom')).toBeFocused();
+  await expect(page.locator('#map-zoom')).toHaveText(/Départements de Bourgogne-Franche-Comté/);
+  await page.getByTestId('map-back').click();
+  await expect(page.locator('[data-testid=map-region][data-code="27"]')).toBeFocused();
+  // A region chosen in the filter bar does not move the focus into the map.
+  await page.locator('[data-testid=facet-option][data-facet=region][data-value="53"]').click();
+  await expect(page.locator('[data-testid=facet-option][data-facet=region][data-value="53"]')).toBeFocused();
 });

@@ -131,8 +131,9 @@ impl Bits {
 struct Side {
     rows: Vec<Row>,
     postings: [Postings; N_FACETS],
-    /// Per facet and value: (count, sum of published amounts, rows with an unpublished amount).
-    base: [Vec<(u32, f64, u32)>; N_FACETS],
+    /// Per facet and value: (count, sum of published amounts, rows with an unpublished amount,
+    /// rows with a published amount).
+    base: [Vec<(u32, f64, u32, u32)>; N_FACETS],
 }
 
 impl Side {
@@ -142,12 +143,13 @@ impl Side {
         let base = std::array::from_fn(|fi| {
             (0..dicts[fi].len())
                 .map(|v| {
-                    let mut fig = (0u32, 0.0f64, 0u32);
+                    let mut fig = (0u32, 0.0f64, 0u32, 0u32);
                     for &r in postings[fi].of(v) {
                         let row = &rows[r as usize];
                         fig.0 += 1;
                         fig.1 += row.weight;
                         fig.2 += row.has_unpublished_amount as u32;
+                        fig.3 += row.has_published_amount as u32;
                     }
                     fig
                 })
@@ -207,6 +209,8 @@ pub struct Results {
     /// amounts, and number of projects with at least one unpublished amount.
     pub amounts: [Vec<f64>; N_FACETS],
     pub unpublished: [Vec<u32>; N_FACETS],
+    /// Per facet and value (projects tab): projects with at least one published amount.
+    pub published: [Vec<u32>; N_FACETS],
     pub totals: Totals,
     /// Matching items dropped because a year bound is set and their year is unknown.
     pub unknown_year_excluded: usize,
@@ -360,6 +364,8 @@ impl Index {
     /// Each active filter (a facet's selection, the text, the year bounds) becomes a set of rows;
     /// the items are the intersection of all of them, and the counts of a facet's values are
     /// taken over the intersection of the *other* filters, by walking each value's postings.
+    // One copy in the WASM whatever the number of callers (it is large).
+    #[inline(never)]
     pub fn search(&self, q: &Query) -> Results {
         let side = match q.tab {
             Tab::Projets => &self.projects,
@@ -404,13 +410,14 @@ impl Index {
         let mut counts: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
         let mut amounts: [Vec<f64>; N_FACETS] = std::array::from_fn(|i| vec![0.0; self.dicts[i].len()]);
         let mut unpublished: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
+        let mut published: [Vec<u32>; N_FACETS] = std::array::from_fn(|i| vec![0; self.dicts[i].len()]);
         for f in Facet::ALL.iter().filter(|f| f.applies_to(q.tab)) {
             let fi = f.index();
             let over = if *f == Facet::Financeur && all_mode { matched.clone() } else { all_but(fi) };
             for v in 0..self.dicts[fi].len() {
-                let (mut c, mut sum, mut unp) = (0u32, 0.0f64, 0u32);
+                let (mut c, mut sum, mut unp, mut publ) = (0u32, 0.0f64, 0u32, 0u32);
                 match &over {
-                    None => (c, sum, unp) = side.base[fi].get(v).copied().unwrap_or_default(),
+                    None => (c, sum, unp, publ) = side.base[fi].get(v).copied().unwrap_or_default(),
                     Some(b) => {
                         for &r in side.postings[fi].of(v) {
                             if b.get(r) {
@@ -418,6 +425,7 @@ impl Index {
                                 c += 1;
                                 sum += row.weight;
                                 unp += row.has_unpublished_amount as u32;
+                                publ += row.has_published_amount as u32;
                             }
                         }
                     }
@@ -426,6 +434,7 @@ impl Index {
                 if projects_tab {
                     amounts[fi][v] = sum;
                     unpublished[fi][v] = unp;
+                    published[fi][v] = publ;
                 }
             }
         }
@@ -453,7 +462,7 @@ impl Index {
         };
         self.sort(rows, &mut items, q);
         let items = items.into_iter().map(|pos| rows[pos].item as usize).collect();
-        Results { tab: q.tab, items, counts, amounts, unpublished, totals, unknown_year_excluded }
+        Results { tab: q.tab, items, counts, amounts, unpublished, published, totals, unknown_year_excluded }
     }
 
     /// The rows kept by a facet's selection: any (or, for funders in "tous" mode, every) included

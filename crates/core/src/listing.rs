@@ -26,6 +26,56 @@ pub fn order_by_text(texts: &[String]) -> Vec<usize> {
     sort_indexes(texts.len(), &|a, b| folded[a].cmp(&folded[b]))
 }
 
+/// How a table of figures is sorted: by its column `column` (0: the names, then the figures),
+/// largest (or Z) first when `descending`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableSort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+impl TableSort {
+    /// The sort after a click on `column`: the same column flips; another starts with the names
+    /// from A and the figures from the largest.
+    pub fn clicked(current: Option<TableSort>, column: usize) -> TableSort {
+        match current {
+            Some(s) if s.column == column => TableSort { column, descending: !s.descending },
+            _ => TableSort { column, descending: column > 0 },
+        }
+    }
+    /// The `aria-sort` of `column`: "ascending" or "descending" when sorted by it.
+    pub fn aria(current: Option<TableSort>, column: usize) -> Option<&'static str> {
+        current.filter(|s| s.column == column).map(|s| if s.descending { "descending" } else { "ascending" })
+    }
+}
+
+/// The order of a table's rows, each a name and its figures (`None`: unknown, listed last
+/// whatever the direction), for `sort`; ties in row order.
+pub fn order_table(rows: &[(String, Vec<Option<f64>>)], sort: TableSort) -> Vec<usize> {
+    if sort.column == 0 {
+        let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let mut order = order_by_text(&names);
+        if sort.descending {
+            order.reverse();
+        }
+        return order;
+    }
+    let figure = |i: usize| rows[i].1.get(sort.column - 1).copied().flatten();
+    sort_indexes(rows.len(), &|a, b| match (figure(a), figure(b)) {
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal);
+            if sort.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    })
+}
+
 /// Reorders `items` by `order` (a permutation of its indexes).
 pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
@@ -107,6 +157,34 @@ pub fn grow_end<K: Ord + Copy>(prev: &[K], next: &[K], budget: usize) -> usize {
         }
     }
     next.len()
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn tables_sort_by_any_column_unknown_last() {
+        let rows: Vec<(String, Vec<Option<f64>>)> = vec![
+            ("Île-de-France".into(), vec![Some(3.0), None]),
+            ("Bretagne".into(), vec![Some(10.0), Some(5.0)]),
+            ("Occitanie".into(), vec![Some(3.0), Some(50.0)]),
+            ("Corse".into(), vec![Some(0.0), None]),
+        ];
+        let by = |column, descending| order_table(&rows, TableSort { column, descending });
+        assert_eq!(by(0, false), [1, 3, 0, 2], "names ignore accents");
+        assert_eq!(by(0, true), [2, 0, 3, 1]);
+        assert_eq!(by(1, true), [1, 0, 2, 3], "ties in row order");
+        assert_eq!(by(1, false), [3, 0, 2, 1]);
+        assert_eq!(by(2, true), [2, 1, 0, 3], "unknown last");
+        assert_eq!(by(2, false), [1, 2, 0, 3], "unknown last either way");
+        let first = TableSort::clicked(None, 2);
+        assert_eq!(first, TableSort { column: 2, descending: true });
+        assert_eq!(TableSort::clicked(Some(first), 2), TableSort { column: 2, descending: false });
+        assert_eq!(TableSort::clicked(Some(first), 0), TableSort { column: 0, descending: false });
+        assert_eq!(TableSort::aria(Some(first), 2), Some("descending"));
+        assert_eq!(TableSort::aria(Some(first), 1), None);
+    }
 }
 
 #[cfg(test)]

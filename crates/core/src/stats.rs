@@ -14,15 +14,17 @@ pub struct Bar {
     pub count: usize,
     /// Funders: projects where this funder is the only published funder (the rest are co-funded).
     pub sole: usize,
-    /// Funders: sum of this funder's published amounts.
+    /// Sum of the published amounts (funders: this funder's; other bars: their projects').
     pub amount: f64,
+    /// Projects with a published amount (funders: with one of this funder's).
+    pub published: usize,
     /// Funders: funding lines of this funder without a published amount.
     pub unpublished_lines: usize,
 }
 
 impl Bar {
     fn new(value: &str, label: &str) -> Bar {
-        Bar { value: value.into(), label: label.into(), count: 0, sole: 0, amount: 0.0, unpublished_lines: 0 }
+        Bar { value: value.into(), label: label.into(), count: 0, sole: 0, amount: 0.0, published: 0, unpublished_lines: 0 }
     }
 }
 
@@ -58,7 +60,7 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
             let mut funders: Vec<Bar> = data.refs.funders.iter().map(|f| Bar::new(&f.id, &f.label)).collect();
             // Count per year, by offset from the first year a project can have (validation keeps
             // years within 1950..=2100); a vector keeps a map type out of the WASM.
-            let mut years: Vec<usize> = vec![0; 201];
+            let mut years: Vec<Bar> = (1900..=2100).map(|y: u16| Bar::new(&y.to_string(), &y.to_string())).collect();
             let mut themes: Vec<Bar> = data.refs.themes.iter().map(|t| Bar::new(&t.id, &t.label)).collect();
             let mut poles: Vec<Bar> = data.poles.iter().map(|p| Bar::new(&p.id, p.display_short())).collect();
             for p in results.items.iter().filter_map(|&i| data.projects.get(i)) {
@@ -77,33 +79,38 @@ pub fn compute(data: &Dataset, results: &Results) -> Stats {
                         }
                     }
                 }
+                for id in &ids {
+                    if let Some(b) = funders.iter_mut().find(|b| b.value == *id) {
+                        b.published += p.funding.iter().any(|l| l.funder == *id && l.amount_eur.is_some()) as usize;
+                    }
+                }
+                // The project's money, for the other charts: its published amounts, if any.
+                let (sum, _) = p.published_funding();
+                let published = p.funding.iter().any(|l| l.amount_eur.is_some()) as usize;
+                let add = |b: &mut Bar| {
+                    b.count += 1;
+                    b.amount += sum;
+                    b.published += published;
+                };
                 match p.year {
-                    Some(y) if (1900..=2100).contains(&y) => years[(y - 1900) as usize] += 1,
-                    Some(_) => s.unknown_year += 1,
-                    None => s.unknown_year += 1,
+                    Some(y) if (1900..=2100).contains(&y) => add(&mut years[(y - 1900) as usize]),
+                    _ => s.unknown_year += 1,
                 }
                 for t in &p.themes {
                     if let Some(b) = themes.iter_mut().find(|b| b.value == *t) {
-                        b.count += 1;
+                        add(b);
                     }
                 }
                 for id in &p.poles {
                     if let Some(b) = poles.iter_mut().find(|b| b.value == *id) {
-                        b.count += 1;
+                        add(b);
                     }
                 }
             }
             funders.retain(|b| b.count > 0);
             s.funders = funders;
-            s.years = years
-                .into_iter()
-                .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(k, n)| {
-                    let y = (1900 + k).to_string();
-                    Bar { count: n, ..Bar::new(&y, &y) }
-                })
-                .collect();
+            years.retain(|b| b.count > 0);
+            s.years = years;
             s.themes = sorted_desc(themes);
             s.top_poles = sorted_desc(poles).into_iter().take(10).collect();
         }
@@ -149,6 +156,15 @@ mod tests {
         assert_eq!(fui.count, d.projects.iter().filter(|p| p.funder_ids().contains(&"FUI")).count());
         assert!(fui.sole <= fui.count);
         assert!(s.top_poles.len() <= 10 && s.top_poles.windows(2).all(|w| w[0].count >= w[1].count));
+        // Money per year: the published sums of the year's projects, and how many have one.
+        let with_amount = |p: &&&crate::model::Project| p.funding.iter().any(|f| f.amount_eur.is_some());
+        for b in &s.years {
+            let of_year: Vec<_> = d.projects.iter().filter(|p| p.year.map(|y| y.to_string()) == Some(b.value.clone())).collect();
+            assert_eq!(b.published, of_year.iter().filter(with_amount).count(), "{}", b.value);
+            assert!((b.amount - of_year.iter().map(|p| p.published_funding().0).sum::<f64>()).abs() < 1e-6);
+        }
+        assert!(s.years.iter().any(|b| b.published < b.count), "some years have projects without an amount");
+        assert_eq!(fui.published, d.projects.iter().filter(|p| p.funding.iter().any(|f| f.funder == "FUI" && f.amount_eur.is_some())).count());
         let q = Query { tab: Tab::Poles, ..Query::default() };
         let s = compute(d, &index.search(&q));
         assert_eq!(

@@ -2,6 +2,7 @@
 //! computed once and its count and state as signals of its own (written by one effect per
 //! facet), so a filter change only touches the counts and states that changed. Long facets can be filtered by text (see `poles_core::facets::listed`).
 
+use super::roving;
 use super::use_ctx;
 use crate::i18n::{t, tf, tr};
 use crate::keyed::{keys as key_list, Keyed};
@@ -89,7 +90,9 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
                     autocomplete="off" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             })}
-            <ul class="facet-options" class:long=move || long.get()>
+            // One tab stop for the whole list (roving focus, see `roving`).
+            <ul class="facet-options" class:long=move || long.get() tabindex="0" aria-describedby="facet-keys"
+                on:focus=roving::enter on:focusin=roving::inside on:focusout=roving::leave on:keydown=roving::keys>
                 <Keyed each=keys child=Arc::new(move |k| {
                     let k = k as usize;
                     facet_row(facet, values[k].clone(), labels[k].clone(), cells[k][0], cells[k][1])
@@ -127,7 +130,7 @@ fn facet_row(facet: Facet, value: String, label: String, count: RwSignal<u32>, s
     };
     view! {
         <li class="facet-option" class:excluded=is(ValueState::Excluded) class:empty=move || !enabled(count.get(), state())>
-            <button type="button" role="checkbox" class="option"
+            <button type="button" role="checkbox" class="option" tabindex="-1"
                 aria-checked=move || if state() == ValueState::Included { "true" } else { "false" }
                 data-testid="facet-option" data-facet=facet.param() data-value=value.clone()
                 data-count=count data-state=move || state().code()
@@ -136,8 +139,9 @@ fn facet_row(facet: Facet, value: String, label: String, count: RwSignal<u32>, s
                 <span class="box" aria-hidden="true">{move || match state() { ValueState::Included => "✓", ValueState::Excluded => "−", ValueState::Off => "" }}</span>
                 <span class="option-label">{label}</span>
                 <span class="option-count"><span class="visually-hidden">" : "</span>{count}</span>
+                <span class="visually-hidden">{move || (state() == ValueState::Excluded).then(|| t(", exclu"))}</span>
             </button>
-            <button type="button" class="exclude" aria-pressed=move || if state() == ValueState::Excluded { "true" } else { "false" }
+            <button type="button" class="exclude" tabindex="-1" aria-pressed=move || if state() == ValueState::Excluded { "true" } else { "false" }
                 data-testid="facet-exclude" data-facet=facet.param() data-value=value
                 aria-label=exclude_label title=exclude_label
                 on:click=toggle_exclusion>

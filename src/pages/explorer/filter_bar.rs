@@ -35,6 +35,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
             <SearchBox />
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">{t("Filtres")} {move || active.get()}</summary>
+                <p id="facet-keys" class="hint">{t("Au clavier, dans une liste : flèches pour passer d'une valeur à l'autre, Espace pour cocher, « - » ou Suppr pour exclure.")}</p>
                 {move || facets_drawn.get().then(|| view! {
                     <FacetOrLock facet=Facet::Region />
                     <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>

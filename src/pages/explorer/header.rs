@@ -126,7 +126,8 @@ pub fn ResultsHeader() -> impl IntoView {
         })
     });
     let data = ctx.data();
-    // [published line, unpublished line, year note] on the projects tab (empty on the pôles tab).
+    // [published line, unpublished line, notes (all funders, unknown years)] on the projects tab
+    // (empty on the pôles tab).
     let totals = Memo::new(move |_| {
         results.with(|r| {
             if r.tab != Tab::Projets {
@@ -136,21 +137,17 @@ pub fn ResultsHeader() -> impl IntoView {
                 let tot = &r.totals;
                 // With a funder filter the sum covers every funder of those projects: say so (the
                 // chosen funders' own money is on the lines below).
-                let all_funders = if ctx.query.with(|q| q.facet(Facet::Financeur).include.is_empty()) { "" } else { t(", tous financeurs confondus") };
+                let all_funders = if ctx.query.with(|q| q.facet(Facet::Financeur).include.is_empty()) { "" } else { t(" (tous financeurs confondus)") };
                 let published = if tot.with_published_amount > 0 {
-                    tf(
-                        "{} de financements publiés (pour {}{})",
-                        &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets"), all_funders],
-                    )
+                    tf("{} de financements publiés (pour {})", &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets")])
                 } else {
                     t("aucun montant publié").to_string()
                 };
                 let unpublished = count(tot.with_unpublished_amount, "projet avec un montant non publié", "projets avec un montant non publié");
-                let year_note = if r.unknown_year_excluded > 0 {
-                    tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)])
-                } else {
-                    String::new()
-                };
+                let mut year_note = all_funders.to_string();
+                if r.unknown_year_excluded > 0 {
+                    year_note.push_str(&tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)]));
+                }
                 vec![published, unpublished, year_note]
             }
         })
@@ -199,9 +196,10 @@ pub fn ResultsHeader() -> impl IntoView {
                         {year_note}
                     </p>
                 })}
-                <For each=move || per_funder.get() key=|line| line.clone() let((funder, text))>
+                // Redrawn with the totals (a line or two): no keyed list needed.
+                {move || per_funder.get().into_iter().map(|(funder, text)| view! {
                     <p class="totals" data-testid="funder-totals" data-funder=funder>{text}</p>
-                </For>
+                }).collect_view()}
             </div>
             <div class="sort">
                 <label for="tri">{t("Trier par")}</label>

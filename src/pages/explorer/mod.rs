@@ -11,6 +11,7 @@ mod facet;
 mod filter_bar;
 mod header;
 mod results;
+mod roving;
 
 use super::charts::StatsView;
 use super::map::MapView;

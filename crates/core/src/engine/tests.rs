@@ -212,6 +212,11 @@ fn check(d: &Dataset, index: &Index, q: &Query) -> Result<(), TestCaseError> {
                 .map(|i| d.projects[i].published_funding().0)
                 .sum();
             prop_assert!((r.amounts[Facet::Region.index()][k] - want).abs() < 1e-6, "amount of region {} for {:?}", code, q);
+            let with_amount = (0..d.projects.len())
+                .filter(|&i| d.projects[i].territory.regions.contains(code) && brute_match(d, q, i, Some(Facet::Region)))
+                .filter(|&i| d.projects[i].funding.iter().any(|f| f.amount_eur.is_some()))
+                .count() as u32;
+            prop_assert_eq!(r.published[Facet::Region.index()][k], with_amount, "projects with a published amount in region {} for {:?}", code, q);
         }
     }
     Ok(())
