@@ -56,9 +56,9 @@ if m:
 if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
     sys.exit("post_build.py: index.html still has an inline script (the CSP forbids it)")
 
-# 1b. Static pages (accessibility statements) link the hashed stylesheet.
+# 1b. Static pages (accessibility statements, "À propos des données") link the hashed stylesheet.
 css = sorted(n for n in os.listdir(staging) if re.fullmatch(r"main-[0-9a-f]+\.css", n))
-for page in ("accessibilite.html", "accessibility.html"):
+for page in ("accessibilite.html", "accessibility.html", "a-propos.html", "about.html"):
     path = os.path.join(staging, page)
     if os.path.isfile(path) and css:
         with open(path, encoding="utf-8") as f:

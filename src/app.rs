@@ -139,7 +139,8 @@ pub fn App() -> impl IntoView {
                     <p>
                         {t("Données compilées à partir de sources publiques, citées sur chaque fiche. Une information absente des sources est indiquée comme non renseignée, jamais estimée.")}
                     </p>
-                    <p><a href=href("/a-propos") data-testid="about-link">{t("À propos des données")}</a></p>
+                    // A static page (readable without JavaScript), outside the router.
+                    <p><a href=crate::pages::about_href() rel="external" data-testid="about-link">{t("À propos des données")}</a></p>
                     // A static page (readable without JavaScript), outside the router.
                     <p><a href=format!("{}/{}", crate::paths::base(), t("accessibilite.html")) rel="external" data-testid="a11y-link">
                         {t("Accessibilité : non conforme")}

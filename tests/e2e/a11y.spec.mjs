@@ -17,7 +17,8 @@ async function violations(page) {
 
 for (const url of ['/', '/?onglet=poles', '/?region=27&financeur=-FEDER&q=vigne', '/?vue=carte', '/?vue=carte&region=27', '/?vue=stats',
   '/poles/vitagora', '/projets/damav', '/integrer?region=27', '/?embed=1&verrou=region&region=27', '/page-inconnue',
-  '/?lang=en', '/?lang=en&vue=carte', '/projets/damav?lang=en', '/a-propos', '/?onglet=poles&q=plastipolis']) {
+  '/?lang=en', '/?lang=en&vue=carte', '/projets/damav?lang=en', '/a-propos', '/?onglet=poles&q=plastipolis',
+  '/?vue=stats&mesure=montant&region=27', '/?vue=carte&mesure=montant', '/?region=27&theme=agroalimentaire&financeur=FUI']) {
   test(`no axe violation on ${url}`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('main h1')).toBeVisible();
@@ -55,4 +56,20 @@ test('the déclaration d\'accessibilité is linked from every page, styled, and 
   await expect(page.locator('h1')).toHaveText('Accessibility statement');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(await violations(page)).toEqual([]);
+});
+
+test('no axe violation on the visitor-path states: sorted tables, open filters on a phone, colour suggestion', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true });
+  await page.goto('/?region=27');
+  await page.getByTestId('filters-summary').click();
+  await expect(page.getByTestId('see-results')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/?vue=stats');
+  await page.locator('[data-chart=financeurs] [data-testid=chart-table] thead button').nth(3).click();
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/integrer?region=27');
+  await page.getByTestId('embed-colour').fill('ffff00');
+  await expect(page.getByTestId('embed-colour-suggestion')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.close();
 });

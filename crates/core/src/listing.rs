@@ -145,8 +145,8 @@ pub const CHUNK: usize = 12;
 /// the DOM cost nothing (keyed rendering keeps them), so only the new ones are bounded; the rest
 /// of the list is rendered by the following tasks.
 pub fn grow_end<K: Ord + Copy>(prev: &[K], next: &[K], budget: usize) -> usize {
-    let mut sorted = prev.to_vec();
-    sorted.sort_unstable();
+    // Sorted through the app's one sorting routine (a `sort_unstable` here was a second copy).
+    let sorted: Vec<K> = sort_indexes(prev.len(), &|a, b| prev[a].cmp(&prev[b])).into_iter().map(|i| prev[i]).collect();
     let mut new = 0;
     for (k, key) in next.iter().enumerate() {
         if sorted.binary_search(key).is_err() {

@@ -67,7 +67,24 @@ fn is_ui_text(l: &str) -> bool {
 }
 
 /// Literals of the app that are not UI messages (names, keys, formats).
-const NOT_MESSAGES: &[&str] = &["Pôles Explorer", "Français", "English", "Enter", "(max-width: 56rem)", "{file}: {e}", "translate(0 {})"];
+const NOT_MESSAGES: &[&str] = &[
+    "Pôles Explorer",
+    "Français",
+    "English",
+    "(max-width: 56rem)",
+    "{file}: {e}",
+    "translate(0 {})",
+    // DOM names: keys of keyboard events, a tag name.
+    "Enter",
+    "ArrowDown",
+    "ArrowRight",
+    "ArrowUp",
+    "ArrowLeft",
+    "Home",
+    "End",
+    "Delete",
+    "BODY",
+];
 
 /// Every `.rs` file under `src/`, sub-folders included (a new folder cannot escape the check).
 fn app_sources() -> Vec<(String, String)> {

@@ -5,6 +5,7 @@
 //! `data-src/` (funder labels, theme vocabulary and keyword rules, pôle aliases). What cannot be
 //! mapped is kept (as `unresolved_poles`, as keywords) and listed in the report.
 
+pub mod about_page;
 pub mod edition;
 pub mod import;
 pub mod matching;

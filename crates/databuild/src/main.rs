@@ -74,9 +74,19 @@ fn main() -> ExitCode {
         }
         println!("edition written into {}", reference.display());
     }
+    // The static "À propos des données" pages go beside the app (the parent of the data folder).
+    let site = out.parent().map(PathBuf::from).unwrap_or_else(|| out.clone());
+    let catalog = std::fs::read_to_string(root.join("public/i18n/en.json")).unwrap_or_default();
+    let pages = match poles_databuild::about_page::pages(&output.files, &catalog) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut stale = false;
-    for (name, text) in &output.files {
-        let path = out.join(name);
+    let targets = output.files.iter().map(|(n, t)| (out.join(n), t)).chain(pages.iter().map(|(n, t)| (site.join(n), t)));
+    for (path, text) in targets {
         if check {
             if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
                 eprintln!("stale: {} differs from the converter's output (run `make data`)", path.display());

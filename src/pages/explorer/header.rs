@@ -3,66 +3,57 @@
 use super::{explorer_href, use_ctx};
 use crate::embed::use_embed;
 use crate::i18n::{count, t, tf, tr};
-use crate::paths::href;
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
 use poles_core::query::Facet;
 use poles_core::query::{Notice, Query, Sort, Tab, View};
 use poles_core::stats::{coverage, funder_money, percent, FunderMoney};
 
-/// A link to another view of the explorer. Inside an iframe a plain click replaces the history
-/// entry (the host page's history is shared: Back must leave the host page, not walk our views).
-fn view_link(to: impl Fn(&Query) -> Query + Copy + Send + Sync + 'static) -> (impl Fn() -> String + Copy, impl Fn(leptos::ev::MouseEvent) + Copy) {
-    let ctx = use_ctx();
-    let in_place = use_embed().replace_history();
-    let href = move || ctx.query.with(|q| explorer_href(&to(q)));
-    let click = move |ev: leptos::ev::MouseEvent| {
-        if in_place && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-            ev.prevent_default();
-            ctx.go(ctx.query.with_untracked(to), true);
-        }
-    };
-    (href, click)
-}
-
 #[component]
 pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
     let query = use_ctx().query;
-    let tab_link = move |tab: Tab| {
-        view_link(move |q| {
+    let in_place = in_place();
+    let tab_href = move |tab: Tab| {
+        query.with(|q| {
             let mut q = q.clone();
             q.tab = tab;
             if !q.sort.applies_to(tab) {
                 q.sort = Sort::Nom;
             }
-            q
+            explorer_href(&q)
         })
     };
     let current = move |tab: Tab| move || (query.with(|q| q.tab) == tab).then_some("page");
-    let (projects_href, projects_click) = tab_link(Tab::Projets);
-    let (poles_href, poles_click) = tab_link(Tab::Poles);
     view! {
         <nav class="tabs" aria-label=t("Listes")>
-            <a href=projects_href on:click=projects_click aria-current=current(Tab::Projets) data-testid="tab-projets">
+            <a href=move || tab_href(Tab::Projets) prop:replace=in_place aria-current=current(Tab::Projets) data-testid="tab-projets">
                 {t("Projets ")} <span class="tab-count">{n_projects}</span>
             </a>
-            <a href=poles_href on:click=poles_click aria-current=current(Tab::Poles) data-testid="tab-poles">
+            <a href=move || tab_href(Tab::Poles) prop:replace=in_place aria-current=current(Tab::Poles) data-testid="tab-poles">
                 {t("Pôles ")} <span class="tab-count">{n_poles}</span>
             </a>
         </nav>
     }
 }
 
+/// Inside an iframe, links to another tab or view replace the history entry (the router reads
+/// the link's `replace` property): the host page's history is shared, Back must leave the host
+/// page, not walk our views.
+fn in_place() -> bool {
+    use_embed().replace_history()
+}
+
 /// Liste / Carte / Statistiques, as links (the view is part of the URL).
 #[component]
 pub fn ViewSwitch() -> impl IntoView {
     let query = use_ctx().query;
+    let in_place = in_place();
     view! {
         <nav class="views" aria-label=t("Affichage des résultats")>
             {View::ALL.into_iter().map(|v| {
-                let (link, click) = view_link(move |q| Query { view: v, ..q.clone() });
+                let link = move || query.with(|q| explorer_href(&Query { view: v, ..q.clone() }));
                 view! {
-                    <a href=link on:click=click data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
+                    <a href=link prop:replace=in_place data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
                 }
             }).collect_view()}
         </nav>
@@ -108,7 +99,7 @@ pub fn Coverage() -> impl IntoView {
         text.get().map(|text| {
             view! {
                 <p class="coverage" data-testid="coverage">
-                    {text} " " <a href=href("/a-propos")>{t("À propos des données")}</a>
+                    {text} " " <a href=crate::pages::about_href() rel="external">{t("À propos des données")}</a>
                 </p>
             }
         })
