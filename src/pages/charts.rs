@@ -321,22 +321,17 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
         .unwrap_or_default()
     };
     let aria_title = aria.clone();
-    let g = move |k: usize| {
-        move || {
-            let x = geom();
-            [x.0, x.1, x.2][k]
-        }
-    };
-    let (y, ws, wc) = (g(0), g(1), g(2));
+    // Every attribute that follows the bar's geometry, through one closure type.
+    let at = move |f: fn((f64, f64, f64, usize)) -> String| move || f(geom());
     let v2 = value.clone();
     view! {
-        <g class="bar" class:selected=move || selected.get() transform=move || format!("translate(0 {})", num(y()))>
+        <g class="bar" class:selected=move || selected.get() transform=at(|g| format!("translate(0 {})", num(g.0)))>
             <text x="200" y="15" text-anchor="end" class="bar-label" aria-hidden="true">{short}</text>
-            <rect x="208" y="3" width=move || num(ws().max(1.0)) height=num(ROW_H - 6.0) fill=SOLE />
-            <rect x=move || num(208.0 + ws()) y="3" width=move || num(wc()) height=num(ROW_H - 6.0) fill=CO />
-            <text x=move || num(214.0 + ws() + wc()) y="15" class="bar-value" aria-hidden="true">{figure}</text>
+            <rect x="208" y="3" width=at(|g| num(g.1.max(1.0))) height=num(ROW_H - 6.0) fill=SOLE />
+            <rect x=at(|g| num(208.0 + g.1)) y="3" width=at(|g| num(g.2)) height=num(ROW_H - 6.0) fill=CO />
+            <text x=at(|g| num(214.0 + g.1 + g.2)) y="15" class="bar-value" aria-hidden="true">{figure}</text>
             // The interactive part: a transparent button over the whole row.
-            <rect class="hit" x="0" y="0" width="600" height=num(ROW_H) data-testid="chart-bar" data-value=value.clone() data-count=move || geom().3
+            <rect class="hit" x="0" y="0" width="600" height=num(ROW_H) data-testid="chart-bar" data-value=value.clone() data-count=at(|g| g.3.to_string())
                 tabindex="0" role="button" aria-label=aria aria-pressed=move || if selected.get() { "true" } else { "false" }
                 on:click=move |_| click_bar(target, &value)
                 on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click_bar(target, &v2) }>

@@ -2,7 +2,7 @@
 //! keyed by its area so that a filter change only rewrites the figures that changed).
 
 use super::explorer::use_ctx;
-use super::map::{shape_of, MapCtx, ShapeKey, EMPTY, PALETTE};
+use super::map::{shape_of, Fig, MapCtx, ShapeKey, EMPTY, PALETTE};
 use crate::components::sort_header;
 use crate::i18n::{t, tf};
 use crate::keyed::{keys, Keyed};
@@ -108,15 +108,17 @@ fn MapRow(key: ShapeKey, projects: Memo<bool>) -> impl IntoView {
     let name = poles_core::facets::value_label(&ctx.data().loaded.dataset, facet, &code);
     let fig = Memo::new(move |_| map.fig(key));
     let selected = move || fig.with(|f| f.selected);
+    // One cell per figure, each following its own text (one closure type for all of them).
+    let cell = move |text: fn(&Fig) -> String| view! { <td class="num">{move || fig.with(text)}</td> };
     view! {
         <tr data-testid="map-row" data-code=code>
             <th scope="row">{name.clone()}</th>
-            <td class="num">{move || fig.with(|f| f.count)}</td>
+            {cell(|f| f.count.to_string())}
             {move || projects.get().then(|| view! {
                 // An unknown sum is not zero: a dash when no amount is published.
-                <td class="num">{move || fig.with(|f| if f.published > 0 { eur(f.amount) } else { "—".to_string() })}</td>
-                <td class="num">{move || fig.with(|f| f.published)}</td>
-                <td class="num">{move || fig.with(|f| f.unpublished)}</td>
+                {cell(|f| if f.published > 0 { eur(f.amount) } else { "—".to_string() })}
+                {cell(|f| f.published.to_string())}
+                {cell(|f| f.unpublished.to_string())}
             })}
             <td><button type="button" class="link-button" aria-pressed=move || if selected() { "true" } else { "false" } on:click=move |_| super::map::toggle_area(key)>
                 {move || t(if selected() { "Retirer" } else { "Filtrer" })}<span class="visually-hidden">{format!(" {}", name)}</span>
