@@ -51,7 +51,7 @@ pub fn shape_of(key: ShapeKey) -> (bool, usize) {
 }
 
 /// The figures of one area for the current results.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Default)]
 pub struct Fig {
     pub count: u32,
     pub amount: f64,
@@ -74,13 +74,7 @@ pub struct MapCtx {
 
 impl MapCtx {
     pub fn fig(&self, key: ShapeKey) -> Fig {
-        self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or(Fig {
-            count: 0,
-            amount: 0.0,
-            unpublished: 0,
-            published: 0,
-            selected: false,
-        })
+        self.figures.with(|f| f.iter().find(|x| x.0 == key).map(|x| x.1)).unwrap_or_default()
     }
     fn value(&self, f: &Fig) -> f64 {
         if self.measure.get() == Measure::Montant {

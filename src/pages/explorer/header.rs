@@ -135,11 +135,11 @@ pub fn ResultsHeader() -> impl IntoView {
                     t("aucun montant publié").to_string()
                 };
                 let unpublished = count(tot.with_unpublished_amount, "projet avec un montant non publié", "projets avec un montant non publié");
-                let mut year_note = all_funders.to_string();
+                let mut notes = all_funders.to_string();
                 if r.unknown_year_excluded > 0 {
-                    year_note.push_str(&tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)]));
+                    notes.push_str(&tf(" · {} sans année connue écarté(s) par le filtre d'années", &[&group_thousands(r.unknown_year_excluded as u64)]));
                 }
-                vec![published, unpublished, year_note]
+                vec![published, unpublished, notes]
             }
         })
     });
@@ -148,15 +148,16 @@ pub fn ResultsHeader() -> impl IntoView {
         let chosen = ctx.query.with(|q| q.facet(Facet::Financeur).include.clone());
         let d = &data.loaded.dataset;
         results.with(|r| {
-            if r.tab != Tab::Projets {
+            // Nothing to gather without a funder filter (this runs on every change).
+            if r.tab != Tab::Projets || chosen.is_empty() {
                 return Vec::new();
             }
             let projects: Vec<_> = r.items.iter().filter_map(|&i| d.projects.get(i)).collect();
             chosen
                 .into_iter()
                 .map(|f| {
-                    let m = funder_money(&f, projects.iter().copied());
-                    (f.clone(), funder_line(&tr(d.funder_label(&f)), &m))
+                    let line = funder_line(&tr(d.funder_label(&f)), &funder_money(&f, projects.iter().copied()));
+                    (f, line)
                 })
                 .collect::<Vec<_>>()
         })
@@ -179,12 +180,12 @@ pub fn ResultsHeader() -> impl IntoView {
                     view! { <p class="result-count" aria-hidden="true"></p> }.into_any()
                 }}
                 // The totals change with nearly every filter: the line is drawn anew.
-                {move || totals.get().try_into().ok().map(|[published, unpublished, year_note]: [String; 3]| view! {
+                {move || totals.get().try_into().ok().map(|[published, unpublished, notes]: [String; 3]| view! {
                     <p class="totals" data-testid="totals">
                         <span data-testid="total-published">{published}</span>
                         " · "
                         <span data-testid="total-unpublished">{unpublished}</span>
-                        {year_note}
+                        {notes}
                     </p>
                 })}
                 // Redrawn with the totals (a line or two): no keyed list needed.
