@@ -26,15 +26,17 @@ index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
 terser = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node_modules", ".bin", "terser")
+#    The service worker's registration script (a classic script, loaded by every page) too.
 for n in sorted(os.listdir(staging)):
-    if not re.fullmatch(r"poles-explorer-[0-9a-f]+\.js", n):
+    module = re.fullmatch(r"poles-explorer-[0-9a-f]+\.js", n) is not None
+    if not module and n != "sw-register.js":
         continue
     if not os.path.isfile(terser):
         print("post_build.py: terser not installed (npm ci), %s left unminified" % n)
         break
     path = os.path.join(staging, n)
     before = os.path.getsize(path)
-    subprocess.run([terser, path, "--module", "--compress", "--mangle", "-o", path], check=True)
+    subprocess.run([terser, path] + (["--module"] if module else []) + ["--compress", "--mangle", "-o", path], check=True)
     with open(path, "rb") as f:
         sri = "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
     html = re.sub(r'(<link[^>]*%s[^>]*integrity=)("?)sha384-[A-Za-z0-9+/=]+' % re.escape(n), lambda m: m.group(1) + m.group(2) + sri, html)
@@ -58,7 +60,7 @@ if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
 
 # 1b. Static pages (accessibility statements, "À propos des données") link the hashed stylesheet.
 css = sorted(n for n in os.listdir(staging) if re.fullmatch(r"main-[0-9a-f]+\.css", n))
-for page in ("accessibilite.html", "accessibility.html", "a-propos.html", "about.html"):
+for page in ("accessibilite.html", "accessibility.html", "a-propos.html", "about.html", "comprendre.html", "understand.html"):
     path = os.path.join(staging, page)
     if os.path.isfile(path) and css:
         with open(path, encoding="utf-8") as f:

@@ -3,7 +3,7 @@
 use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
 use crate::i18n::{t, tf};
-use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage};
+use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage, UnderstandPage};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -90,7 +90,12 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Router base=base()>
-            <a class="skip-link" href="#contenu">{t("Aller au contenu")}</a>
+            // Moves the focus without navigating: under <base href>, "#contenu" would lead to the
+            // root page and lose the address (filters, language, embed parameters).
+            <a class="skip-link" href="#contenu" on:click=|ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                crate::components::focus("#contenu");
+            }>{t("Aller au contenu")}</a>
             {embedded.then(|| view! {
                 <div class="embed-bar" data-testid="embed-bar">
                     <span class="brand-name">"Pôles Explorer"</span>
@@ -106,22 +111,28 @@ pub fn App() -> impl IntoView {
                         <span class="brand-name">"Pôles Explorer"</span>
                     </a>
                     <p class="tagline">{t("Les pôles de compétitivité et leurs projets")}</p>
+                    // A static page written by `make data` (readable without JavaScript).
+                    <a class="header-link" href=crate::pages::understand_href() rel="external" data-testid="understand-link">{t("Comprendre les pôles")}</a>
                     <LangSwitch />
                 </div>
             </header>
+            // One live region, in the page from the start, that the banners fill (a region inserted
+            // already filled is not announced).
+            <div class="banners" role="status">
             {move || (!online.get()).then(|| view! {
-                <p class="offline" role="status" data-testid="offline-indicator">
+                <p class="offline" data-testid="offline-indicator">
                     {t("Hors ligne : l'explorateur fonctionne avec les données enregistrées sur cet appareil")}
                     {move || resource.get().and_then(|r| r.ok()).and_then(|d| d.loaded.dataset.meta.clone()).map(|m| tf(" (données au {})", &[&date_fr(&m.compiled_at)]))}
                     "."
                 </p>
             })}
             {move || update_ready.get().then(|| view! {
-                <p class="update" role="status" data-testid="update-ready">
+                <p class="update" data-testid="update-ready">
                     {t("Une nouvelle version de l'explorateur est disponible. ")}
                     <button type="button" class="button" on:click=apply_update>{t("Recharger")}</button>
                 </p>
             })}
+            </div>
             <main id="contenu" class="wrap" tabindex="-1">
                 {move || match resource.get() {
                     None => view! { <Loading /> }.into_any(),
@@ -151,20 +162,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// "English" / "Français": the same page in the other language (a full load, so that the
-/// catalog is read first).
+/// "English" / "Français": the same page in the other language, a real link (a full load, so
+/// that the catalog is read first: `rel="external"` keeps the router out of it).
 #[component]
 fn LangSwitch() -> impl IntoView {
     let english = poles_core::i18n::current() == poles_core::i18n::Lang::En;
     let (label, code) = if english { ("Français", "fr") } else { ("English", "en") };
-    // The address is read when clicked (it changes with every filter).
-    let switch = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let loc = window().location();
-        let qs = poles_core::query::with_param(&loc.search().unwrap_or_default(), "lang", (!english).then_some("en"));
-        let _ = loc.set_href(&format!("{}{qs}", loc.pathname().unwrap_or_default()));
+    let location = use_location();
+    let other = move || {
+        // The router's location for the updates, the browser's for the path (with the base path).
+        location.pathname.track();
+        let qs = poles_core::query::with_param(&location.search.get(), "lang", (!english).then_some("en"));
+        format!("{}{qs}", window().location().pathname().unwrap_or_default())
     };
-    view! { <a class="lang-switch" href="#" rel="external" hreflang=code lang=code data-testid="lang-switch" on:click=switch>{label}</a> }
+    view! { <a class="lang-switch" href=other rel="external" hreflang=code lang=code data-testid="lang-switch">{label}</a> }
 }
 
 /// The routes, once the data is loaded.
@@ -203,6 +214,8 @@ fn Ready(data: Data) -> impl IntoView {
             <Route path=path!("/projets/:id") view=ProjectPage />
             <Route path=path!("/integrer") view=EmbedBuilder />
             <Route path=path!("/a-propos") view=AboutPage />
+            <Route path=path!("/comprendre") view=UnderstandPage />
+            <Route path=path!("/understand") view=UnderstandPage />
         </Routes>
     }
 }

@@ -30,7 +30,11 @@ pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView 
                 {t("Problème de données : le fichier « ")} <code>{error.file.clone()}</code>
                 {t(" » est indispensable à l'explorateur. Vérifiez votre connexion puis réessayez ; si le problème persiste, signalez-le aux responsables du site.")}
             </p>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>{t("Réessayer")}</button>
+            // The section is replaced while loading: the focus waits on the page's main content.
+            <button type="button" class="button" on:click=move |_| {
+                on_retry.run(());
+                focus("#contenu");
+            }>{t("Réessayer")}</button>
         </section>
     }
 }
@@ -45,7 +49,12 @@ pub fn missing_file(error: FileError) -> AnyView {
             <h2>{t(title)}</h2>
             <p class="error-message">{error.to_string()}</p>
             <p>{t("Le reste de l'explorateur fonctionne avec les autres fichiers de données. Réessayez plus tard ; si le problème persiste, signalez-le aux responsables du site.")}</p>
-            <button type="button" class="button" on:click=move |_| if let Some(r) = retry { r.run(()) }>{t("Réessayer")}</button>
+            <button type="button" class="button" on:click=move |_| {
+                if let Some(r) = retry {
+                    r.run(());
+                    focus("#contenu");
+                }
+            }>{t("Réessayer")}</button>
         </section>
     }
     .into_any()
@@ -127,12 +136,44 @@ pub fn Sources(sources: Vec<String>) -> impl IntoView {
     }
 }
 
+/// Sets `document.title` for the page shown: its parts (in the page's language), then the app's
+/// name (see `poles_core::format::page_title`).
+pub fn set_title(parts: &[&str]) {
+    document().set_title(&poles_core::format::page_title(parts));
+}
+
+/// The `lang` of data text (French in the sources) when the page is in another language.
+pub fn data_lang() -> Option<&'static str> {
+    (poles_core::i18n::current() != poles_core::i18n::Lang::Fr).then_some("fr")
+}
+
 /// Moves keyboard focus to the first element matching `selector` (headings have `tabindex="-1"`).
 pub fn focus(selector: &str) {
-    // HTML or SVG element alike (a map area is an SVG path): its `focus` method.
-    let Some(el) = document().query_selector(selector).ok().flatten() else { return };
-    if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()).and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>) {
-        let _ = f.call0(&el);
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        focus_element(&el);
+    }
+}
+
+/// After an action that redraws a keyed list, the element that had the focus may have moved (a
+/// chosen value goes up; a node moved in the DOM loses the focus): it gets the focus back, being
+/// the same element. Called from the element's own listener.
+pub fn keep_focus(ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if document().active_element().as_ref() != Some(&el) {
+        return;
+    }
+    request_animation_frame(move || {
+        if el.is_connected() && document().active_element().as_ref() != Some(&el) {
+            focus_element(&el);
+        }
+    });
+}
+
+/// Focuses an HTML or SVG element alike (a map area, a chart bar): its `focus` method.
+pub fn focus_element(el: &web_sys::Element) {
+    if let Ok(f) = js_sys::Reflect::get(el, &"focus".into()).and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>) {
+        let _ = f.call0(el);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The statistics view (`vue=stats`): bar charts that follow the filters, each with a text summary
 //! and a table of the same figures. Clicking a bar (or Enter on it) filters on that value.
 
-use super::explorer::use_ctx;
+use super::explorer::{roving, use_ctx};
 use super::map_table::Swatch;
 use crate::components::sort_header;
 use crate::i18n::{count, t, tf, tr};
@@ -206,7 +206,9 @@ fn BarChart(
             // Drawn at least at its own size (600 units = 600 px): on a phone the chart scrolls
             // sideways instead of shrinking its text below 12 px.
             <div class="bars-scroll">
-            <svg class="bars" viewBox=move || format!("0 0 600 {}", height()) role="group" aria-label=t(title)>
+            // One tab stop per chart, arrows between its bars (`roving`).
+            <svg class="bars" viewBox=move || format!("0 0 600 {}", height()) role="group" aria-label=t(title) tabindex="0"
+                on:focus=roving::enter on:focusin=roving::inside on:focusout=roving::leave on:keydown=roving::keys>
                 <Keyed each=keys child=Arc::new(move |k| { let (value, label) = item(k); view! { <BarRow chart=chart value=value label=label /> }.into_any() }) />
             </svg>
             </div>
@@ -320,7 +322,6 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
         })
         .unwrap_or_default()
     };
-    let aria_title = aria.clone();
     // Every attribute that follows the bar's geometry, through one closure type.
     let at = move |f: fn((f64, f64, f64, usize)) -> String| move || f(geom());
     let v2 = value.clone();
@@ -332,10 +333,16 @@ fn BarRow(chart: ChartCtx, value: String, label: String) -> impl IntoView {
             <text x=at(|g| num(214.0 + g.1 + g.2)) y="15" class="bar-value" aria-hidden="true">{figure}</text>
             // The interactive part: a transparent button over the whole row.
             <rect class="hit" x="0" y="0" width="600" height=num(ROW_H) data-testid="chart-bar" data-value=value.clone() data-count=at(|g| g.3.to_string())
-                tabindex="0" role="button" aria-label=aria aria-pressed=move || if selected.get() { "true" } else { "false" }
-                on:click=move |_| click_bar(target, &value)
-                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); click_bar(target, &v2) }>
-                <title>{aria_title}</title>
+                tabindex="-1" role="button" aria-label=aria aria-pressed=move || if selected.get() { "true" } else { "false" }
+                on:click=move |ev| {
+                    click_bar(target, &value);
+                    crate::components::keep_focus(&ev);
+                }
+                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    click_bar(target, &v2);
+                    crate::components::keep_focus(&ev);
+                }>
             </rect>
         </g>
     }

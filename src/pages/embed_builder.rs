@@ -29,7 +29,10 @@ pub fn EmbedBuilder() -> impl IntoView {
         Some(place) => tf("Projets {}", &[&place]),
         None => t("Pôles de compétitivité et projets — Pôles Explorer").to_string(),
     };
-    let title = RwSignal::new(default_title);
+    let title = RwSignal::new(default_title.clone());
+    // A frame is never without a title: an emptied field gives the default one (and says so).
+    let title_missing = move || title.with(|t| t.trim().is_empty());
+    let frame_title = Memo::new(move |_| if title_missing() { default_title.clone() } else { title.get() });
     let lock_region = RwSignal::new(true);
     let colour = RwSignal::new(String::new());
     let height = RwSignal::new(900u32);
@@ -49,7 +52,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     let snippet = Memo::new(move |_| {
         let q = query.get();
         let locks: Vec<&str> = if lock_region.get() && has_region() { vec!["region"] } else { vec![] };
-        embed_snippet(&app_url(), &to_query_string(&q), &title.get(), &locks, colour_check().0.as_deref(), height.get())
+        embed_snippet(&app_url(), &to_query_string(&q), &frame_title.get(), &locks, colour_check().0.as_deref(), height.get())
     });
     let region_names = move || {
         let names: Vec<String> = query.with(|q| {
@@ -60,6 +63,9 @@ pub fn EmbedBuilder() -> impl IntoView {
     // "Code copié" only once the clipboard took it; otherwise say how to copy by hand.
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| crate::components::copy_to_clipboard(&snippet.get_untracked().html, copied);
+    let colour_error = move || colour_check().1;
+    let invalid = |bad: bool| if bad { "true" } else { "false" };
+    crate::components::set_title(&[t("Intégrer l'explorateur dans un site")]);
     view! {
         <article class="record embed-builder" data-testid="embed-builder">
             <p class="breadcrumb"><a href=move || href(&format!("/{}", query.with(to_query_string)))>{t("← Revenir à l'explorateur")}</a></p>
@@ -68,7 +74,11 @@ pub fn EmbedBuilder() -> impl IntoView {
             <form class="builder-form" on:submit=|ev| ev.prevent_default()>
                 <p>
                     <label for="embed-title">{t("Titre du cadre (lu par les lecteurs d'écran, obligatoire)")}</label>
-                    <input id="embed-title" type="text" data-testid="embed-title" required prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                    <input id="embed-title" type="text" data-testid="embed-title" required prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))
+                        aria-invalid=move || invalid(title_missing()) aria-describedby=move || title_missing().then_some("embed-title-error") />
+                    {move || title_missing().then(|| view! {
+                        <span id="embed-title-error" class="field-error" data-testid="field-error">{t("Le titre est obligatoire : tant qu'il est vide, le cadre reprend le titre par défaut.")}</span>
+                    })}
                 </p>
                 {move || has_region().then(|| view! {
                     <p>
@@ -80,8 +90,9 @@ pub fn EmbedBuilder() -> impl IntoView {
                 })}
                 <p>
                     <label for="embed-colour">{t("Couleur principale (6 chiffres hexadécimaux, facultatif)")}</label>
-                    <input id="embed-colour" type="text" data-testid="embed-colour" placeholder="1d4e89" maxlength="7" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev)) />
-                    {move || colour_check().1.map(|n| view! { <span class="field-error" role="alert">{n}</span> })}
+                    <input id="embed-colour" type="text" data-testid="embed-colour" placeholder="1d4e89" maxlength="7" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev))
+                        aria-invalid=move || invalid(colour_error().is_some()) aria-describedby=move || colour_error().map(|_| "embed-colour-error") />
+                    {move || colour_error().map(|n| view! { <span id="embed-colour-error" class="field-error" data-testid="field-error" role="alert">{n}</span> })}
                     // A colour too light for white text: the nearest darker shade that passes, one click away.
                     {move || darker_passing_shade(&colour.get()).map(|shade| view! {
                         <button type="button" class="link-button" data-testid="embed-colour-suggestion" data-colour=shade.clone() on:click={
@@ -106,7 +117,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                 <span role="status" class="muted" data-testid="embed-copy-status">{move || copied.get().map(|ok| t(if ok { " Code copié." } else { " La copie a échoué : sélectionnez le code ci-dessus et copiez-le (Ctrl+C)." }))}</span>
             </p>
             <h2>{t("Aperçu")}</h2>
-            <iframe class="preview" data-testid="embed-preview" src=move || snippet.get().src title=move || title.get() height="600"></iframe>
+            <iframe class="preview" data-testid="embed-preview" src=move || snippet.get().src title=frame_title height="600"></iframe>
         </article>
     }
 }

@@ -116,14 +116,17 @@ pub fn MapView() -> impl IntoView {
     });
     view! {
         <section class="map-view" aria-labelledby="map-title" data-testid="map-view">
-            <h2 id="map-title">{t("Carte")}</h2>
+            <h2 id="map-title" tabindex="-1">{t("Carte")}</h2>
             {move || match geo.get() {
                 None => view! { <p class="loading" role="status">{t("Chargement de la carte…")}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <div class="load-error" role="alert" data-testid="map-error">
                         <p>{e.to_string()}</p>
                         <p>{t("La liste et les statistiques restent disponibles.")}</p>
-                        <button type="button" class="button" on:click=move |_| retry.run(())>{t("Réessayer")}</button>
+                        <button type="button" class="button" on:click=move |_| {
+                            retry.run(());
+                            crate::components::focus("#map-title");
+                        }>{t("Réessayer")}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(g)) => view! { <MapBody geo=g /> }.into_any(),
@@ -260,6 +263,14 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
             })
         }
     };
+    // The map's name says what it shows.
+    let map_name = {
+        let loaded = loaded.clone();
+        move || match drill.get() {
+            Some(r) => tf("Carte des départements de {}, colorée selon les résultats", &[loaded.dataset.region_name(&r)]),
+            None => t("Carte des régions, colorée selon les résultats").to_string(),
+        }
+    };
     let insets = frame.insets.clone();
     let hq = geo.hq.clone();
     view! {
@@ -278,7 +289,7 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
         </div>
         <p class="hint">{t("Cliquez sur une région (ou Entrée au clavier) pour filtrer ; choisir une seule région affiche ses départements.")}</p>
         <div class="map-wrap">
-            <svg class="map" data-testid="map" viewBox=move || view_box.get() role="group" aria-label=t("Carte des régions, colorée selon les résultats")>
+            <svg class="map" data-testid="map" viewBox=move || view_box.get() role="group" aria-label=map_name>
                 {move || drill.get().is_none().then(|| insets.iter().map(|i| view! {
                     <rect class="inset" x=num(i.box_[0]) y=num(i.box_[1]) width=num(i.box_[2]) height=num(i.box_[3]) />
                 }).collect_view())}
@@ -297,7 +308,7 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
                     }) />
                 </g>
             </svg>
-            <p class="map-info" role="status" aria-live="polite" data-testid="map-info">{move || info().unwrap_or_else(|| t(if drill.get().is_some() { "Survolez ou sélectionnez un département pour voir ses chiffres." } else { "Survolez ou sélectionnez une région pour voir ses chiffres." }).to_string())}</p>
+            <p class="map-info" data-testid="map-info">{move || info().unwrap_or_else(|| t(if drill.get().is_some() { "Survolez ou sélectionnez un département pour voir ses chiffres." } else { "Survolez ou sélectionnez une région pour voir ses chiffres." }).to_string())}</p>
         </div>
         <Legend />
         <MapTable />
@@ -344,7 +355,6 @@ fn MapArea(key: ShapeKey) -> impl IntoView {
             on:mouseenter=move |_| map.focused.set(Some(key))
             on:focus=move |_| map.focused.set(Some(key))
             stroke-width=stroke>
-            <title>{label}</title>
         </path>
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::{t, tf};
 use crate::keyed::{keys, Keyed};
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
+use poles_core::geo::legend_bands;
 use poles_core::listing::{order_table, TableSort};
 use poles_core::query::{Facet, Measure, Tab};
 use std::sync::Arc;
@@ -27,15 +28,17 @@ pub fn Legend() -> impl IntoView {
                 <li><Swatch fill=EMPTY />{t("aucun")}</li>
                 <Keyed each=Signal::derive(move || keys(0..classes.get())) child=Arc::new(move |k| {
                     let k = k as usize;
-                    let text = move || map.breaks.with(|b| {
-                        let up = b.get(k).copied().unwrap_or(0.0);
-                        match k.checked_sub(1).and_then(|l| b.get(l)) {
-                            None => tf("jusqu'à {}", &[&fmt(up)]),
-                            Some(&low) => tf("{} à {}", &[&fmt(low), &fmt(up)]),
-                        }
+                    // Bands that do not overlap: "1 à 8", "9 à 20"; amounts "plus de 1 000 € à 5 000 €".
+                    let text = move || map.breaks.with(|b| match legend_bands(b, !montant()).get(k).copied() {
+                        Some((Some(from), to)) if !montant() && from >= to => fmt(to),
+                        Some((Some(from), to)) if !montant() => tf("{} à {}", &[&fmt(from), &fmt(to)]),
+                        Some((Some(from), to)) => tf("plus de {} à {}", &[&fmt(from), &fmt(to)]),
+                        Some((None, to)) => tf("jusqu'à {}", &[&fmt(to)]),
+                        None => String::new(),
                     });
                     view! { <li><Swatch fill=PALETTE[k.min(4)] />{text}</li> }.into_any()
                 }) />
+                <li><span class="hq-dot" aria-hidden="true"></span>{t("siège d'un pôle")}</li>
             </ul>
         </div>
     }
@@ -120,7 +123,10 @@ fn MapRow(key: ShapeKey, projects: Memo<bool>) -> impl IntoView {
                 {cell(|f| f.published.to_string())}
                 {cell(|f| f.unpublished.to_string())}
             })}
-            <td><button type="button" class="link-button" aria-pressed=move || if selected() { "true" } else { "false" } on:click=move |_| super::map::toggle_area(key)>
+            <td><button type="button" class="link-button" aria-pressed=move || if selected() { "true" } else { "false" } on:click=move |ev| {
+                super::map::toggle_area(key);
+                crate::components::keep_focus(&ev);
+            }>
                 {move || t(if selected() { "Retirer" } else { "Filtrer" })}<span class="visually-hidden">{format!(" {}", name)}</span>
             </button></td>
         </tr>

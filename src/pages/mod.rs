@@ -10,7 +10,7 @@ mod not_found;
 mod pole;
 mod project;
 
-pub use about::{about_href, AboutPage};
+pub use about::{about_href, understand_href, AboutPage, UnderstandPage};
 pub use embed_builder::EmbedBuilder;
 pub use explorer::Explorer;
 pub use map::GeoState;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 /// Shown for an unknown address, or an unknown pôle or project id.
 #[component]
 pub fn NotFound(#[prop(optional, into)] detail: Option<String>) -> impl IntoView {
+    crate::components::set_title(&[t("Page introuvable")]);
     view! {
         <section class="not-found" data-testid="not-found">
             <h1 tabindex="-1">{t("Page introuvable")}</h1>

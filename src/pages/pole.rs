@@ -2,7 +2,7 @@
 
 use super::NotFound;
 use crate::app::{use_data, use_index};
-use crate::components::{facts, missing_file, missing_file_page, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
+use crate::components::{data_lang, facts, missing_file, missing_file_page, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
@@ -56,6 +56,7 @@ pub fn PolePage() -> impl IntoView {
             "national" => t("pôle national"),
             other => other,
         });
+        crate::components::set_title(&[&p.name, t("pôle")]);
         let status_class = if p.status.code == PoleStatusCode::Actif { "badge badge-ok" } else { "badge" };
         Some(view! {
             <article class="record" data-testid="pole-page" data-id=p.id.clone()>
@@ -66,7 +67,7 @@ pub fn PolePage() -> impl IntoView {
                     {(p.status.label != "actif").then(|| view! { " " <span class="muted">{p.status.label.clone()}</span> })}
                 </p>
                 {match p.description.clone() {
-                    Some(d) => view! { <p class="lead">{d}</p> }.into_any(),
+                    Some(d) => view! { <p class="lead" lang=data_lang()>{d}</p> }.into_any(),
                     None => view! { <p class="lead unknown">{t("Pas de description disponible.")}</p> }.into_any(),
                 }}
                 {facts(vec![
@@ -79,7 +80,7 @@ pub fn PolePage() -> impl IntoView {
                     ("Membres", members),
                     ("Catégorie en 2013", or_unknown(category.map(|v| v.to_string()), t("sans objet ou inconnue")).into_any()),
                 ].into_iter()
-                    .chain(p.phase_v_status.clone().map(|s| ("Labellisation 2023-2026", view! { <span>{s}</span> }.into_any())))
+                    .chain(p.phase_v_status.clone().map(|s| ("Labellisation 2023-2026", view! { <span lang=data_lang()>{s}</span> }.into_any())))
                     .chain(successor.map(|(id, name)| ("Devenu / intégré à", view! { <a href=href(&format!("/poles/{id}"))>{name}</a> }.into_any())))
                     .chain((!predecessors.is_empty()).then(|| ("Issu de", predecessors.into_iter().map(|(id, name)| view! { <a href=href(&format!("/poles/{id}"))>{name}</a> " " }).collect_view().into_any())))
                     .collect())}
@@ -108,14 +109,14 @@ pub fn PolePage() -> impl IntoView {
                                         <a href=href(&format!("/projets/{}", q.id))>{q.acronym.clone()}</a>
                                         {q.year.map(|y| format!(" ({y})"))}
                                         <span class="role-badge" data-testid="pole-project-role" data-role=PoleRole::code_of(q.pole_role)>{t(PoleRole::label_fr(q.pole_role))}</span>
-                                        {q.title.clone().or(q.summary.clone()).map(|t| view! { <span class="muted">" — " {t}</span> })}
+                                        {q.title.clone().or(q.summary.clone()).map(|t| view! { <span class="muted" lang=data_lang()>" — " {t}</span> })}
                                     </li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
                 </section>
-                {p.notes.clone().map(|n| view! { <section aria-labelledby="notes-title"><h2 id="notes-title">{t("Notes sur les données")}</h2><p class="notes">{n}</p></section> })}
+                {p.notes.clone().map(|n| view! { <section aria-labelledby="notes-title"><h2 id="notes-title">{t("Notes sur les données")}</h2><p class="notes" lang=data_lang()>{n}</p></section> })}
                 <Sources sources=p.sources.clone() />
             </article>
         }.into_any())

@@ -2,7 +2,7 @@
 
 use super::NotFound;
 use crate::app::{use_data, use_index};
-use crate::components::{facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
+use crate::components::{data_lang, facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
 use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -37,7 +37,7 @@ pub fn ProjectPage() -> impl IntoView {
                             Some(a) => view! { <span>{eur(a)}</span> }.into_any(),
                             None => view! { <span class="unknown">{t("montant non publié")}</span> }.into_any(),
                         }}</td>
-                        <td>{f.note.clone()}</td>
+                        <td lang=data_lang()>{f.note.clone()}</td>
                     </tr>
                 }
             })
@@ -45,17 +45,18 @@ pub fn ProjectPage() -> impl IntoView {
         let territory_regions: Vec<String> = p.territory.regions.iter().map(|c| data.region_name(c).to_string()).collect();
         let territory_deps: Vec<String> =
             p.territory.departements.iter().map(|c| data.departement(c).map(|d| format!("{} ({})", d.name, d.code)).unwrap_or_else(|| c.clone())).collect();
+        crate::components::set_title(&[&p.acronym, t("projet")]);
         Some(view! {
             <article class="record" data-testid="project-page" data-id=p.id.clone()>
                 {crate::list_return::back_link("/?onglet=projets", "← Tous les projets")}
                 <h1 tabindex="-1">{p.acronym.clone()}</h1>
                 {match p.title.clone() {
-                    Some(title) => view! { <p class="subtitle">{title}</p> }.into_any(),
+                    Some(title) => view! { <p class="subtitle" lang=data_lang()>{title}</p> }.into_any(),
                     None => view! { <p class="subtitle unknown">{t("Intitulé complet non publié")}</p> }.into_any(),
                 }}
                 <p class="muted">{t(p.kind.label_fr())}</p>
                 {match p.summary.clone() {
-                    Some(s) => view! { <p class="lead">{s}</p> }.into_any(),
+                    Some(s) => view! { <p class="lead" lang=data_lang()>{s}</p> }.into_any(),
                     None => view! { <p class="lead unknown">{t("Les sources ne décrivent pas l'objet du projet.")}</p> }.into_any(),
                 }}
                 {facts([
@@ -88,7 +89,7 @@ pub fn ProjectPage() -> impl IntoView {
                             {(p.themes_basis == Some(poles_core::model::ThemesBasis::Poles)).then(|| view! { <span class="muted">{t("(thèmes du pôle, faute de mots-clés publiés)")}</span> })}
                         </span>
                     }.into_any())),
-                    (!p.keywords.is_empty()).then(|| ("Mots-clés", view! { <span>{p.keywords.join(", ")}</span> }.into_any())),
+                    (!p.keywords.is_empty()).then(|| ("Mots-clés", view! { <span lang=data_lang()>{p.keywords.join(", ")}</span> }.into_any())),
                     Some(("Budget total", match p.total_budget_eur { Some(b) => view! { <span>{eur(b)}</span> }.into_any(), None => view! { <Unknown text=t("non publié") /> }.into_any() })),
                 ].into_iter().flatten().collect())}
                 <section aria-labelledby="funding-title">
@@ -111,7 +112,7 @@ pub fn ProjectPage() -> impl IntoView {
                         }.into_any()
                     }}
                 </section>
-                {p.notes.clone().map(|n| view! { <section aria-labelledby="notes-title"><h2 id="notes-title">{t("Notes sur les données")}</h2><p class="notes">{n}</p></section> })}
+                {p.notes.clone().map(|n| view! { <section aria-labelledby="notes-title"><h2 id="notes-title">{t("Notes sur les données")}</h2><p class="notes" lang=data_lang()>{n}</p></section> })}
                 <Sources sources=p.sources.clone() />
             </article>
         }.into_any())

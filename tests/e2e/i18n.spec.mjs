@@ -18,7 +18,8 @@ test('the explorer in English', async ({ page }) => {
   await expect(page.getByTestId('data-date')).toHaveText(/^Data as of \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} \(edition .+\)\.$/);
   await expect(page.getByTestId('a11y-link')).toHaveText('Accessibility: not compliant');
   await expect(page.getByTestId('a11y-link')).toHaveAttribute('href', /accessibility\.html$/);
-  expect(await page.title()).toContain("France's competitiveness clusters");
+  // The page's title says what is shown, in English (issue 16): "10 projects — List — Pôles Explorer".
+  await expect(page).toHaveTitle(/^[\d,]+ projects? — List — Pôles Explorer$/);
 });
 
 test('English follows the visitor: record pages, map and statistics', async ({ page }) => {

@@ -7,17 +7,19 @@ export const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').re
 const poleById = new Map(poles.map((p) => [p.id, p]));
 const hqDep = (p) => { const c = p.hq.insee_commune; if (!c || c.length !== 5) return []; return [c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2)]; };
 
+// The `nature` URL values of the data's kinds (README "URL of the explorer").
+export const NATURE = { rd: 'rd', platform: 'plateforme', cluster_action: 'action_collective', institute: 'institut' };
 const projectValues = (p, facet) => ({
   region: p.territory.regions, departement: p.territory.departements, theme: p.themes,
-  financeur: p.funding.map((f) => f.funder), pole: p.poles, phase: [], lien_pole: [p.pole_role ?? 'inconnu'],
+  financeur: p.funding.map((f) => f.funder), pole: p.poles, phase: [], lien_pole: [p.pole_role ?? 'inconnu'], nature: [NATURE[p.kind]],
 })[facet];
-const poleValues = (p, facet) => ({ region: p.regions, departement: hqDep(p), theme: p.themes, phase: p.phases, financeur: [], pole: [], lien_pole: [] })[facet];
+const poleValues = (p, facet) => ({ region: p.regions, departement: hqDep(p), theme: p.themes, phase: p.phases, financeur: [], pole: [], lien_pole: [], nature: [] })[facet];
 
 const projectText = (p) => fold([p.acronym, p.title, p.summary, p.lead, ...p.partners, ...p.unresolved_poles, ...p.keywords,
   ...p.poles.flatMap((id) => { const x = poleById.get(id); return x ? [x.name, x.short_name, ...x.former_names] : []; })].filter(Boolean).join(' '));
 const poleText = (p) => fold([p.name, p.short_name, ...p.former_names, p.hq.city].filter(Boolean).join(' '));
 
-export const FACETS = { projets: ['region', 'departement', 'theme', 'financeur', 'pole', 'lien_pole'], poles: ['region', 'departement', 'theme', 'phase'] };
+export const FACETS = { projets: ['region', 'departement', 'theme', 'financeur', 'pole', 'lien_pole', 'nature'], poles: ['region', 'departement', 'theme', 'phase'] };
 
 /** state: { tab, sel: {facet: {include: [], exclude: []}}, all: bool, q: '', min, max } */
 export function search(state, skip = null) {
@@ -59,7 +61,7 @@ export function facetCount(state, facet, value) {
 export function toUrl(state) {
   const p = [];
   if (state.tab === 'poles') p.push('onglet=poles');
-  for (const f of ['region', 'departement', 'theme', 'financeur', 'pole', 'phase', 'lien_pole']) {
+  for (const f of ['region', 'departement', 'theme', 'financeur', 'pole', 'phase', 'lien_pole', 'nature']) {
     const s = state.sel?.[f];
     if (!s) continue;
     const vals = [...(s.include ?? []), ...(s.exclude ?? []).map((v) => `-${v}`)];
@@ -80,4 +82,5 @@ export const ids = {
   pole: poles.map((p) => p.id),
   phase: ['2005-2008', '2009-2012', '2013-2018', '2019-2022', '2023-2026'],
   lien_pole: ['labellisateur', 'porteur', 'partenaire', 'soutien', 'inconnu'],
+  nature: Object.values(NATURE),
 };

@@ -12,14 +12,14 @@
 //!   of the items kept by all filters, funders included (what adding the value would give).
 
 use crate::listing::{order_by, order_by_text, permute};
-use crate::model::{Dataset, Pole, PoleRole, Project};
+use crate::model::{Dataset, Pole, PoleRole, Project, ProjectKind};
 use crate::query::{Facet, FunderMode, Query, Sort, Tab};
 use crate::text::fold;
 use crate::PHASES;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-const N_FACETS: usize = 7;
+const N_FACETS: usize = 8;
 
 /// One searchable item (a project or a pôle), with interned facet values.
 #[derive(Debug, Clone)]
@@ -253,6 +253,7 @@ impl Index {
         dicts[Facet::Pole.index()] = by_label(pole_dict);
         dicts[Facet::Phase.index()] = PHASES.iter().map(|s| s.to_string()).collect();
         dicts[Facet::LienPole.index()] = PoleRole::ALL.iter().map(|r| r.code()).chain([PoleRole::UNKNOWN_CODE]).map(str::to_string).collect();
+        dicts[Facet::Nature.index()] = ProjectKind::ALL.iter().map(|k| k.param().to_string()).collect();
         let positions: [HashMap<String, u16>; N_FACETS] = std::array::from_fn(|i| dicts[i].iter().enumerate().map(|(k, v)| (v.clone(), k as u16)).collect());
 
         let intern = |facet: Facet, vals: &mut dyn Iterator<Item = &str>| -> Vec<u16> {
@@ -290,6 +291,7 @@ impl Index {
                 values[Facet::Financeur.index()] = intern(Facet::Financeur, &mut p.funding.iter().map(|f| f.funder.as_str()));
                 values[Facet::Pole.index()] = intern(Facet::Pole, &mut p.poles.iter().map(String::as_str));
                 values[Facet::LienPole.index()] = intern(Facet::LienPole, &mut std::iter::once(PoleRole::code_of(p.pole_role)));
+                values[Facet::Nature.index()] = intern(Facet::Nature, &mut std::iter::once(p.kind.param()));
                 let (sum, unknown) = p.published_funding();
                 (
                     Row {

@@ -14,6 +14,7 @@ pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
         Facet::Pole => data.pole(value).map(|p| p.name.clone()).unwrap_or_else(|| value.to_string()),
         Facet::Phase => value.to_string(),
         Facet::LienPole => crate::i18n::msg(PoleRole::label_fr(PoleRole::from_code(value))).to_string(),
+        Facet::Nature => crate::model::ProjectKind::from_param(value).map_or(value, |k| crate::i18n::msg(k.label_fr())).to_string(),
     }
 }
 

@@ -68,6 +68,14 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{} {noun}", group_in(lang, n as u64))
 }
 
+/// A page's title (`document.title`): its parts, already in the page's language, then the app's
+/// name; empty parts are left out: ["Vitagora", "pôle"] -> "Vitagora — pôle — Pôles Explorer".
+pub fn page_title(parts: &[&str]) -> String {
+    let mut all: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+    all.push("Pôles Explorer");
+    all.join(" — ")
+}
+
 /// An ISO date (YYYY-MM-DD) as DD/MM/YYYY (French) or "26 November 2026" (English); other text
 /// is returned unchanged.
 pub fn date_fr(iso: &str) -> String {
@@ -130,6 +138,13 @@ mod tests {
         assert_eq!(date_in(Lang::En, "2026-01-05"), "5 January 2026");
         assert_eq!(date_in(Lang::Fr, "2026-01-05"), "05/01/2026");
         assert_eq!(eur_in(Lang::En, f64::NAN), "invalid amount");
+    }
+
+    #[test]
+    fn page_titles() {
+        assert_eq!(page_title(&["Vitagora", "pôle"]), "Vitagora — pôle — Pôles Explorer");
+        assert_eq!(page_title(&["37 projets", " ", "Carte"]), "37 projets — Carte — Pôles Explorer");
+        assert_eq!(page_title(&[]), "Pôles Explorer");
     }
 
     #[test]

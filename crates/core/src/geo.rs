@@ -258,9 +258,39 @@ pub fn class_of(value: f64, breaks: &[f64]) -> Option<usize> {
     Some(breaks.iter().position(|b| value <= *b).unwrap_or(breaks.len() - 1))
 }
 
+/// The legend's bands for the class bounds `breaks` (as `class_breaks`), without overlap:
+/// `(from, to)` per class. For whole numbers (counts) both ends are included and a class starts
+/// one above the previous bound (1 to 8, 9 to 20; `from == to` for a one-value class); for
+/// amounts `from` is the previous bound, excluded, and `None` for the first class ("up to").
+pub fn legend_bands(breaks: &[f64], whole: bool) -> Vec<(Option<f64>, f64)> {
+    let mut prev = None;
+    breaks
+        .iter()
+        .map(|&to| {
+            let from = if whole { Some(prev.map_or(1.0, |p: f64| p + 1.0)) } else { prev };
+            prev = Some(to);
+            (from, to)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legend_bands_do_not_overlap() {
+        assert_eq!(legend_bands(&[1.0, 8.0, 20.0], true), vec![(Some(1.0), 1.0), (Some(2.0), 8.0), (Some(9.0), 20.0)]);
+        assert_eq!(legend_bands(&[1e6, 5e6], false), vec![(None, 1e6), (Some(1e6), 5e6)]);
+        // Every positive whole value falls in the band of its class, and in no other.
+        let breaks = class_breaks(&(1..=60).map(f64::from).collect::<Vec<_>>(), 5);
+        let bands = legend_bands(&breaks, true);
+        for v in 1..=60 {
+            let v = f64::from(v);
+            let inside: Vec<usize> = (0..bands.len()).filter(|&k| bands[k].0.is_some_and(|f| f <= v) && v <= bands[k].1).collect();
+            assert_eq!(inside, vec![class_of(v, &breaks).unwrap()], "{v}");
+        }
+    }
 
     /// Reference values from PROJ (pyproj, EPSG:4326 -> EPSG:2154).
     #[test]

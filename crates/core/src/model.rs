@@ -301,6 +301,18 @@ impl ProjectKind {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+    /// The value of the `nature` URL parameter (French words, like every URL value).
+    pub fn param(self) -> &'static str {
+        match self {
+            Self::Rd => "rd",
+            Self::Platform => "plateforme",
+            Self::ClusterAction => "action_collective",
+            Self::Institute => "institut",
+        }
+    }
+    pub fn from_param(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.param() == value)
+    }
 }
 
 /// How a project's territory was determined.

@@ -1,7 +1,7 @@
 //! The explorer's state and its URL form (public contract, see README "URL").
 //!
 //! Parameters: `onglet` (projets|poles), `vue` (liste|carte|stats), `mesure` (nombre|montant), `region`, `departement`, `theme`, `financeur`,
-//! `financeur_mode` (tous), `pole`, `phase`, `lien_pole`, `q`, `annee_min`, `annee_max`, `tri`.
+//! `financeur_mode` (tous), `pole`, `phase`, `lien_pole`, `nature`, `q`, `annee_min`, `annee_max`, `tri`.
 //! Several values are comma-separated; an excluded value is prefixed with `-`.
 //!
 //! Parsing never fails: a malformed or unknown value is dropped and reported as a `Notice`.
@@ -76,10 +76,12 @@ pub enum Facet {
     Phase,
     /// The cited pôles' role in the project (`lien_pole`).
     LienPole,
+    /// What kind of record a project is (`nature`: R&D project, platform, collective action, institute).
+    Nature,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [Facet::Region, Facet::Departement, Facet::Theme, Facet::Financeur, Facet::Pole, Facet::Phase, Facet::LienPole];
+    pub const ALL: [Facet; 8] = [Facet::Region, Facet::Departement, Facet::Theme, Facet::Financeur, Facet::Pole, Facet::Phase, Facet::LienPole, Facet::Nature];
     /// URL parameter name (also `data-facet`).
     pub fn param(self) -> &'static str {
         match self {
@@ -90,6 +92,7 @@ impl Facet {
             Facet::Pole => "pole",
             Facet::Phase => "phase",
             Facet::LienPole => "lien_pole",
+            Facet::Nature => "nature",
         }
     }
     pub fn label_fr(self) -> &'static str {
@@ -101,13 +104,14 @@ impl Facet {
             Facet::Pole => "Pôle",
             Facet::Phase => "Phase de labellisation",
             Facet::LienPole => "Rôle du pôle",
+            Facet::Nature => "Nature",
         }
     }
     /// Whether the facet filters the given tab.
     pub fn applies_to(self, tab: Tab) -> bool {
         match tab {
             Tab::Projets => !matches!(self, Facet::Phase),
-            Tab::Poles if self == Facet::LienPole => false,
+            Tab::Poles if matches!(self, Facet::LienPole | Facet::Nature) => false,
             Tab::Poles => matches!(self, Facet::Region | Facet::Departement | Facet::Theme | Facet::Phase),
         }
     }
@@ -227,7 +231,7 @@ pub struct Query {
     pub view: View,
     pub measure: Measure,
     /// One selection per facet, indexed by `Facet::index`.
-    pub facets: [Selection; 7],
+    pub facets: [Selection; 8],
     pub funder_mode: FunderMode,
     /// Free text, as typed (trimmed).
     pub text: String,
@@ -396,6 +400,7 @@ pub fn check_against(q: &mut Query, data: &Dataset) -> Vec<Notice> {
             Facet::Pole => data.pole(v).is_some(),
             Facet::Phase => PHASES.contains(&v),
             Facet::LienPole => v == PoleRole::UNKNOWN_CODE || PoleRole::from_code(v).is_some(),
+            Facet::Nature => crate::model::ProjectKind::from_param(v).is_some(),
         };
         let sel = q.facet_mut(facet);
         for list in [&mut sel.include, &mut sel.exclude] {

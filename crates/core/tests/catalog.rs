@@ -83,6 +83,8 @@ const NOT_MESSAGES: &[&str] = &[
     "Home",
     "End",
     "Delete",
+    "Escape",
+    "LI",
     "BODY",
 ];
 

@@ -3,9 +3,10 @@
 //! figures (edition, sources, the pôles' roles, completeness overall and per funder) are computed
 //! from the bundled data by the core; the English words come from the app's catalog.
 
+use crate::static_page::{self, esc, Words};
 use poles_core::format::{date_fr, group_thousands};
-use poles_core::i18n::{fill, set_current, Catalog, Lang};
-use poles_core::model::{Dataset, PoleRole};
+use poles_core::i18n::Catalog;
+use poles_core::model::{Dataset, PoleRole, ProjectKind};
 use poles_core::stats::{coverage, funder_coverage, percent, role_counts};
 
 /// The definitions of the roles, in the order of `role_counts`.
@@ -17,34 +18,14 @@ const ROLE_TEXTS: [&str; 5] = [
     " : la source ne le dit pas, ou aucun pôle n'est cité.",
 ];
 
-/// Escapes a text for HTML (element content and double-quoted attributes).
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The page in French (`catalog` is `None`) or in English (every French text through `catalog`;
 /// a text it lacks is an error, so that the English page is never half French).
 pub fn render(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
-    set_current(if catalog.is_some() { Lang::En } else { Lang::Fr });
-    let page = page(d, catalog);
-    set_current(Lang::Fr);
-    page
+    static_page::render(catalog, |w| page(d, w))
 }
 
-fn page(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
-    let missing = std::cell::RefCell::new(Vec::new());
-    let t = |fr: &str| -> String {
-        match catalog {
-            None => fr.to_string(),
-            Some(c) => c.get(fr).map(str::to_string).unwrap_or_else(|| {
-                missing.borrow_mut().push(fr.to_string());
-                fr.to_string()
-            }),
-        }
-    };
-    let tf = |fr: &str, args: &[&str]| fill(&t(fr), args);
-    // Labels of the data's reference lists: translated when the catalog has them (as in the app).
-    let tr = |label: &str| catalog.and_then(|c| c.get(label)).unwrap_or(label).to_string();
+fn page(d: &Dataset, w: &Words) -> String {
+    let (t, tf, tr) = (|fr: &str| w.t(fr), |fr: &str, args: &[&str]| w.tf(fr, args), |label: &str| w.tr(label));
     let c = coverage(&d.projects);
     let funders = funder_coverage(d, &d.projects);
     let roles = role_counts(&d.projects);
@@ -54,26 +35,10 @@ fn page(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
     let (date, version) = d.meta.as_ref().map(|m| (date_fr(&m.compiled_at), m.data_version.clone())).unwrap_or_default();
     let n = |x: usize| group_thousands(x as u64);
     let share = |x: usize| tf("{}\u{a0}%", &[&percent(x, c.projects).to_string()]);
-    let english = catalog.is_some();
-    let (lang, other, other_lang, other_label, app) =
-        if english { ("en", "a-propos.html", "fr", "Français", "./?lang=en") } else { ("fr", "about.html", "en", "English", "./") };
+    let english = w.english();
     let mut h = String::new();
     let mut push = |s: String| h.push_str(&s);
-    push(format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{} — Pôles Explorer</title>\n  <link rel=\"stylesheet\" href=\"{{{{CSS}}}}\">\n</head>\n<body>\n",
-        esc(&t("À propos des données"))
-    ));
-    push(format!("  <a class=\"skip-link\" href=\"#contenu\">{}</a>\n", esc(&t("Aller au contenu"))));
-    push(format!(
-        "  <header class=\"site-header\"><div class=\"wrap\">\n    <a class=\"brand\" href=\"{app}\"><span class=\"brand-mark\" aria-hidden=\"true\">◆</span><span class=\"brand-name\">Pôles Explorer</span></a>\n    <p class=\"tagline\">{}</p>\n  </div></header>\n",
-        esc(&t("Les pôles de compétitivité et leurs projets"))
-    ));
-    push("  <main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n  <article class=\"record about\" data-testid=\"about-page\">\n".into());
-    push(format!(
-        "    <p class=\"breadcrumb\"><a href=\"{app}\">{}</a> · <a href=\"{other}\" hreflang=\"{other_lang}\" lang=\"{other_lang}\">{other_label}</a></p>\n",
-        esc(&t("← Revenir à l'explorateur"))
-    ));
-    push(format!("    <h1>{}</h1>\n", esc(&t("À propos des données"))));
+    push(static_page::start(w, &t("À propos des données"), "about-page", ["a-propos.html", "about.html"]));
     push(format!(
         "    <p class=\"lead\">{}</p>\n",
         esc(&tf("Données au {} (édition {}) : {} pôles et {} projets, plateformes et actions.", &[&date, &version, &n(d.poles.len()), &n(d.projects.len())]))
@@ -112,6 +77,20 @@ fn page(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
         ));
     }
     push(FOOT.into());
+    // Each kind of record, counted, with the explorer's list of it (`nature`).
+    push(head("Fiches par nature", ["Nature", "Fiches", "Part"]).replace("{}", "nature-table"));
+    for kind in ProjectKind::ALL {
+        let x = d.projects.iter().filter(|p| p.kind == kind).count();
+        push(format!(
+            "          <tr data-nature=\"{}\"><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            kind.param(),
+            w.app_link(&format!("nature={}", kind.param())),
+            esc(&t(kind.label_fr())),
+            n(x),
+            share(x)
+        ));
+    }
+    push(FOOT.into());
     push(format!("    <h2>{}</h2>\n", esc(&t("Complétude"))));
     push(head("Complétude des projets", ["Information", "Projets", "Part"]).replace("{}", "coverage-table"));
     for (label, x) in [
@@ -143,20 +122,14 @@ fn page(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
         "    <p class=\"muted\">{}</p>\n",
         esc(&t("Ces chiffres décrivent les données livrées avec l'explorateur ; une source de données configurée (API) peut en différer."))
     ));
-    push("  </article>\n  </main>\n</body>\n</html>\n".into());
-    let missing = missing.into_inner();
-    if missing.is_empty() {
-        Ok(h)
-    } else {
-        Err(format!("public/i18n/en.json lacks the English of: {}", missing.join(" | ")))
-    }
+    push(static_page::END.into());
+    h
 }
 
 /// Both pages, `a-propos.html` and `about.html`, from the converter's output files
 /// (`referentiels.json`, `poles.json`, `projects.json` first) and the English catalog's text.
 pub fn pages(files: &[(&'static str, String)], catalog: &str) -> Result<Vec<(&'static str, String)>, String> {
-    let loaded = poles_core::validate::load_all(&files[0].1, &files[1].1, &files[2].1).map_err(|e| e.to_string())?;
-    let catalog = Catalog::parse(catalog)?;
+    let (loaded, catalog) = static_page::inputs(files, catalog)?;
     Ok(vec![("a-propos.html", render(&loaded.dataset, None)?), ("about.html", render(&loaded.dataset, Some(&catalog))?)])
 }
 
@@ -166,15 +139,9 @@ mod tests {
 
     #[test]
     fn both_pages_hold_the_figures_and_the_english_one_is_whole() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
-        let files = vec![
-            ("referentiels.json", read("public/data/referentiels.json")),
-            ("poles.json", read("public/data/poles.json")),
-            ("projects.json", read("public/data/projects.json")),
-        ];
-        let pages = pages(&files, &read("public/i18n/en.json")).expect("every text has its English");
-        let loaded = poles_core::validate::load_all(&files[0].1, &files[1].1, &files[2].1).unwrap();
+        let (files, catalog) = static_page::bundled();
+        let pages = pages(&files, &catalog).expect("every text has its English");
+        let (loaded, _) = static_page::inputs(&files, &catalog).unwrap();
         let d = &loaded.dataset;
         let fui_lines = d.projects.iter().flat_map(|p| &p.funding).filter(|f| f.funder == "FUI").count();
         for (name, html) in &pages {

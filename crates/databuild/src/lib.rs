@@ -6,9 +6,11 @@
 //! mapped is kept (as `unresolved_poles`, as keywords) and listed in the report.
 
 pub mod about_page;
+pub mod comprendre_page;
 pub mod edition;
 pub mod import;
 pub mod matching;
+pub mod static_page;
 pub use matching::{PoleMatcher, ThemeRules};
 use poles_core::model::*;
 use poles_core::validate::{load_all, Problem};

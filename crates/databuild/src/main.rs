@@ -74,10 +74,14 @@ fn main() -> ExitCode {
         }
         println!("edition written into {}", reference.display());
     }
-    // The static "À propos des données" pages go beside the app (the parent of the data folder).
+    // The static pages ("À propos des données", "Comprendre les pôles") go beside the app (the
+    // parent of the data folder).
     let site = out.parent().map(PathBuf::from).unwrap_or_else(|| out.clone());
     let catalog = std::fs::read_to_string(root.join("public/i18n/en.json")).unwrap_or_default();
-    let pages = match poles_databuild::about_page::pages(&output.files, &catalog) {
+    let pages = match poles_databuild::about_page::pages(&output.files, &catalog).and_then(|mut p| {
+        p.extend(poles_databuild::comprendre_page::pages(&output.files, &catalog)?);
+        Ok(p)
+    }) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");

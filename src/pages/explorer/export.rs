@@ -9,6 +9,7 @@ use poles_core::export::{aggregate_table, poles_table, projects_table, selection
 use poles_core::export_people::for_people;
 use poles_core::model::{Pole, Project};
 use poles_core::query::Tab;
+use wasm_bindgen::JsCast;
 
 /// The files the menu offers.
 #[derive(Clone, Copy, PartialEq)]
@@ -77,7 +78,7 @@ pub fn ExportMenu() -> impl IntoView {
         }
     };
     view! {
-        <details class="export" data-testid="export-menu">
+        <details class="export" data-testid="export-menu" on:keydown=close_on_escape on:focusout=close_on_leave>
             <summary>{t("Exporter")}</summary>
             <div class="export-panel">
             <ul>
@@ -93,5 +94,27 @@ pub fn ExportMenu() -> impl IntoView {
             <p class="hint">{t("Chaque fichier indique l'adresse de la vue, la version des données et la date de l'export.")}</p>
             </div>
         </details>
+    }
+}
+
+/// Escape closes the panel and gives the focus back to "Exporter".
+fn close_on_escape(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() == "Escape" {
+        if let Some(details) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|d| d.has_attribute("open")) {
+            ev.prevent_default();
+            let _ = details.remove_attribute("open");
+            if let Some(summary) = details.first_element_child().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = summary.focus();
+            }
+        }
+    }
+}
+
+/// The panel closes when the focus leaves it (Tab past its last file, a click elsewhere).
+fn close_on_leave(ev: leptos::ev::FocusEvent) {
+    let Some(details) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    if to.is_some_and(|n| !details.contains(Some(&n))) {
+        let _ = details.remove_attribute("open");
     }
 }

@@ -46,16 +46,18 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
     // one effect per facet: the values subscribe to nothing shared, so a filter change costs the
     // values that changed (memos per value reading the results cost 2 ms per click in the
     // reactive graph's bookkeeping of 200 subscribers).
-    // Each value's [count, state as its number] in the current results and query.
+    // Each value's [count, state as its number, 1 when the counts are of pôles] in the current
+    // results and query (the count's unit follows the tab without a shared subscription).
     let figures = {
         let values = values.clone();
         move |r: &Results, q: &Query| {
             let (found, sel) = (&r.counts[facet.index()], q.facet(facet));
-            (0..values.len()).map(|k| [found.get(k).copied().unwrap_or(0), sel.state(&values[k]) as u32]).collect::<Vec<_>>()
+            let poles = u32::from(r.tab == poles_core::query::Tab::Poles);
+            (0..values.len()).map(|k| [found.get(k).copied().unwrap_or(0), sel.state(&values[k]) as u32, poles]).collect::<Vec<_>>()
         }
     };
     let first = ctx.results.with_untracked(|r| ctx.query.with_untracked(|q| figures(r, q)));
-    let cells: Arc<[[RwSignal<u32>; 2]]> = first.into_iter().map(|f| f.map(RwSignal::new)).collect();
+    let cells: Arc<[[RwSignal<u32>; 3]]> = first.into_iter().map(|f| f.map(RwSignal::new)).collect();
     {
         let cells = cells.clone();
         Effect::new(move |_| {
@@ -95,7 +97,7 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
                 on:focus=roving::enter on:focusin=roving::inside on:focusout=roving::leave on:keydown=roving::keys>
                 <Keyed each=keys child=Arc::new(move |k| {
                     let k = k as usize;
-                    facet_row(facet, values[k].clone(), labels[k].clone(), cells[k][0], cells[k][1])
+                    facet_row(facet, values[k].clone(), labels[k].clone(), cells[k])
                 }) />
             </ul>
             <p class="hint facet-more" aria-live="polite">{hint}</p>
@@ -105,7 +107,7 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
 
 /// One value of a facet: the option (a checkbox-like button with its count) and its exclusion
 /// toggle. Listeners are created once; they read the state when clicked.
-fn facet_row(facet: Facet, value: String, label: String, count: RwSignal<u32>, state: RwSignal<u32>) -> AnyView {
+fn facet_row(facet: Facet, value: String, label: String, [count, state, poles]: [RwSignal<u32>; 3]) -> AnyView {
     let ctx = use_ctx();
     // The state is held as its number (`ValueState as u32`): one signal type with the count.
     let decode = |n: u32| match n {
@@ -118,15 +120,25 @@ fn facet_row(facet: Facet, value: String, label: String, count: RwSignal<u32>, s
         let v = value.clone();
         move |next: ValueState| ctx.update(|q| q.facet_mut(facet).set(&v, next))
     };
+    // A chosen value moves to the top of its list: its button keeps the focus.
     let toggle = {
         let set = set.clone();
-        move |_| set(if now() == ValueState::Included { ValueState::Off } else { ValueState::Included })
+        move |ev: leptos::ev::MouseEvent| {
+            set(if now() == ValueState::Included { ValueState::Off } else { ValueState::Included });
+            crate::components::keep_focus(&ev);
+        }
     };
-    let toggle_exclusion = move |_| set(if now() == ValueState::Excluded { ValueState::Off } else { ValueState::Excluded });
+    let toggle_exclusion = move |ev: leptos::ev::MouseEvent| {
+        set(if now() == ValueState::Excluded { ValueState::Off } else { ValueState::Excluded });
+        crate::components::keep_focus(&ev);
+    };
     let is = move |s: ValueState| move || state() == s;
-    let exclude_label = {
-        let label = label.clone();
-        Memo::new(move |_| tf(if state() == ValueState::Excluded { "Ne plus exclure {}" } else { "Exclure {}" }, &[&label]))
+    // A constant name; `aria-pressed` says whether the value is excluded (shown on focus and hover).
+    let exclude_label = tf("Exclure {}", &[&label]);
+    // The count's unit in the name: "Bretagne, 25 projets".
+    let unit = move || {
+        let (one, many) = if poles.get() == 1 { (" pôle", " pôles") } else { (" projet", " projets") };
+        t(if count.get() > 1 { many } else { one })
     };
     view! {
         <li class="facet-option" class:excluded=is(ValueState::Excluded) class:empty=move || !enabled(count.get(), state())>
@@ -138,12 +150,12 @@ fn facet_row(facet: Facet, value: String, label: String, count: RwSignal<u32>, s
                 on:click=toggle>
                 <span class="box" aria-hidden="true">{move || match state() { ValueState::Included => "✓", ValueState::Excluded => "−", ValueState::Off => "" }}</span>
                 <span class="option-label">{label}</span>
-                <span class="option-count"><span class="visually-hidden">" : "</span>{count}</span>
+                <span class="option-count"><span class="visually-hidden">", "</span>{count}<span class="visually-hidden">{unit}</span></span>
                 <span class="visually-hidden">{move || (state() == ValueState::Excluded).then(|| t(", exclu"))}</span>
             </button>
             <button type="button" class="exclude" tabindex="-1" aria-pressed=move || if state() == ValueState::Excluded { "true" } else { "false" }
                 data-testid="facet-exclude" data-facet=facet.param() data-value=value
-                aria-label=exclude_label title=exclude_label
+                aria-label=exclude_label
                 on:click=toggle_exclusion>
                 <span aria-hidden="true">"⊘"</span>
             </button>

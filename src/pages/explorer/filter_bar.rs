@@ -46,6 +46,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                         <FunderModeSwitch />
                         <FacetOrLock facet=Facet::Pole />
                         <FacetOrLock facet=Facet::LienPole />
+                        <FacetOrLock facet=Facet::Nature />
                         <YearRange />
                     })}
                     {move || (tab.get() == Tab::Poles).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
@@ -177,10 +178,10 @@ fn YearRange() -> impl IntoView {
     view! {
         <fieldset class="years">
             <legend>{t("Année")}</legend>
-            <label>{t("de ")} <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-min"
+            <label>{t("de ")} <span class="visually-hidden">{t("(année de début)")}</span> <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-min"
                 prop:value=move || query.with(|q| q.year_min.map(|y| y.to_string()).unwrap_or_default())
                 on:change=move |ev| set("min", ev) /></label>
-            <label>{t(" à ")} <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-max"
+            <label>{t(" à ")} <span class="visually-hidden">{t("(année de fin)")}</span> <input type="number" inputmode="numeric" min="1950" max="2100" data-testid="year-max"
                 prop:value=move || query.with(|q| q.year_max.map(|y| y.to_string()).unwrap_or_default())
                 on:change=move |ev| set("max", ev) /></label>
             <p class="hint">{t("Les projets dont l'année n'est pas connue sont écartés dès qu'une borne est fixée.")}</p>

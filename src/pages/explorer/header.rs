@@ -116,6 +116,11 @@ pub fn ResultsHeader() -> impl IntoView {
             Tab::Poles => count(r.totals.count, "pôle", "pôles"),
         })
     });
+    // The page's title says what is shown: "37 projets — Carte — Pôles Explorer".
+    Effect::new(move |_| {
+        let view = ctx.query.with(|q| q.view);
+        count_text.with(|c| crate::components::set_title(&[c, t(view.label_fr())]));
+    });
     let data = ctx.data();
     // [published line, unpublished line, notes (all funders, unknown years)] on the projects tab
     // (empty on the pôles tab).

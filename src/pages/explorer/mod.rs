@@ -11,7 +11,7 @@ mod facet;
 mod filter_bar;
 mod header;
 mod results;
-mod roving;
+pub(crate) mod roving;
 
 use super::charts::StatsView;
 use super::map::MapView;
@@ -180,6 +180,7 @@ pub fn Explorer() -> impl IntoView {
                 "{} liés à {} pôles, dont {} labellisés pour 2023-2026. Chaque fiche cite ses sources et le rôle du pôle.",
                 &[&count(d.0, "projet, plateforme ou action", "projets, plateformes et actions"), &d.1.to_string(), &d.2.to_string()],
             )}
+            " " <a href=crate::pages::understand_href() rel="external">{t("Comprendre les pôles : leur politique et leurs financeurs")}</a>
         </p>
         <header::Tabs n_projects=badges.0 n_poles=badges.1 />
         <header::UrlNotices notices=notices />

@@ -25,10 +25,14 @@ pub fn ProjectTable() -> impl IntoView {
         d.projects.get(i).map(|p| {
             let funders: Vec<String> = p.funder_ids().into_iter().map(|f| tr(d.funder_label(f))).collect();
             let title = p.title.clone().or_else(|| p.summary.clone());
+            let lang = title.as_ref().and(crate::components::data_lang());
             view! {
                 <tr role="row" data-testid="project-row" data-id=p.id.clone()>
                     <th scope="row" role="rowheader" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
-                    <td role="cell" data-label=t("Intitulé")>{or_unknown(title, t("intitulé non publié"))}</td>
+                    <td role="cell" data-label=t("Intitulé")>
+                        <span lang=lang>{or_unknown(title, t("intitulé non publié"))}</span>
+                        " " <span class="kind-badge" data-testid="project-nature" data-nature=p.kind.param()>{t(p.kind.label_fr())}</span>
+                    </td>
                     <td role="cell" data-label=t("Pôles")>{pole_role_links(d, p)}</td>
                     <td role="cell" data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
                     <td role="cell" data-label=t("Financeurs")>{or_unknown((!funders.is_empty()).then(|| funders.join(", ")), t("non publiés"))}</td>

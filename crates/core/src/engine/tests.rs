@@ -32,6 +32,7 @@ fn values_of_project(p: &Project, f: Facet) -> Vec<String> {
         Facet::Pole => p.poles.clone(),
         Facet::Phase => vec![],
         Facet::LienPole => vec![PoleRole::code_of(p.pole_role).to_string()],
+        Facet::Nature => vec![p.kind.param().to_string()],
     }
 }
 
@@ -110,7 +111,7 @@ fn brute_match(d: &Dataset, q: &Query, i: usize, skip: Option<Facet>) -> bool {
     })
 }
 
-fn brute(d: &Dataset, index: &Index, q: &Query) -> (Vec<usize>, [Vec<u32>; 7]) {
+fn brute(d: &Dataset, index: &Index, q: &Query) -> (Vec<usize>, [Vec<u32>; 8]) {
     let n = match q.tab {
         Tab::Projets => d.projects.len(),
         Tab::Poles => d.poles.len(),
@@ -170,7 +171,7 @@ fn random_query(index: &Index, seed: &QuerySeed) -> Query {
 #[derive(Debug, Clone)]
 struct QuerySeed {
     poles: bool,
-    picks: [Vec<(usize, u8)>; 7],
+    picks: [Vec<(usize, u8)>; 8],
     all: bool,
     text: String,
     years: (Option<u16>, Option<u16>),
@@ -180,7 +181,7 @@ fn query_seed() -> impl Strategy<Value = QuerySeed> {
     let picks = prop::collection::vec((0usize..200, any::<u8>()), 0..3);
     (
         prop::bool::weighted(0.25),
-        prop::array::uniform7(picks),
+        prop::array::uniform8(picks),
         any::<bool>(),
         prop::sample::select(vec!["", "", "", "pole", "securite", "Sécurité", "vitagora", "énergie", "fui", "a", "plastipolis", "système intelligent"]),
         (prop::option::weighted(0.2, 2005u16..2020), prop::option::weighted(0.2, 2010u16..2026)),

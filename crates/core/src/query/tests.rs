@@ -98,7 +98,7 @@ prop_compose! {
         poles in any::<bool>(),
         view in prop::sample::select(View::ALL.to_vec()),
         amount in any::<bool>(),
-        facets in prop::array::uniform7(selection()),
+        facets in prop::array::uniform8(selection()),
         all in any::<bool>(),
         text in "[a-zA-Zàéèôç'&=+%#?,0-9 -]{0,30}",
         y1 in prop::option::of(1950u16..=2100),
