@@ -378,25 +378,27 @@ test('charts: a numbers / published amounts switch, sortable tables', async ({ p
   await expect(header.nth(0)).toHaveAttribute('aria-sort', 'ascending');
 });
 
-test('on a phone, chart and legend text stays at 12 px or more', async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  for (const url of ['/?vue=stats', '/?vue=carte']) {
-    await page.goto(url);
-    await expect(page.locator('svg.bars text, [data-testid=map-legend]').first()).toBeVisible();
-    const smallest = await page.evaluate(() => {
-      const sizes = [];
-      for (const el of document.querySelectorAll('svg.bars text, [data-testid=map-legend] *')) {
-        if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
-        const svg = el.closest('svg.bars');
-        // SVG text is drawn at its font size times the drawing's scale.
-        const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
-        sizes.push(parseFloat(getComputedStyle(el).fontSize) * scale);
-      }
-      return Math.min(...sizes);
-    });
-    expect(smallest, url).toBeGreaterThanOrEqual(11.9);
+test('on a phone, chart and legend text stays at 12 px or more (390 and 320 px)', async ({ browser }) => {
+  for (const width of [390, 320]) {
+    const page = await browser.newPage({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
+    for (const url of ['/?vue=stats', '/?vue=carte']) {
+      await page.goto(url);
+      await expect(page.locator('svg.bars text, [data-testid=map-legend]').first()).toBeVisible();
+      const smallest = await page.evaluate(() => {
+        const sizes = [];
+        for (const el of document.querySelectorAll('svg.bars text, [data-testid=map-legend] *')) {
+          if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+          const svg = el.closest('svg.bars');
+          // SVG text is drawn at its font size times the drawing's scale.
+          const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+          sizes.push(parseFloat(getComputedStyle(el).fontSize) * scale);
+        }
+        return Math.min(...sizes);
+      });
+      expect(smallest, `${url} at ${width} px`).toBeGreaterThanOrEqual(11.9);
+    }
+    await page.close();
   }
-  await page.close();
 });
 
 test('map: Enter on a region keeps the focus in the map (drill-down title), and back on the region after', async ({ page }) => {
