@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod json;
 pub mod listing;
 pub mod model;
+pub mod orgs;
 pub mod query;
 pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]

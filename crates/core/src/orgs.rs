@@ -1,0 +1,163 @@
+//! Organisations named as leads and partners of the projects (issue 18, first part): how a name
+//! as the sources write it is read — an organisation (its normalised key, its acronym) or a
+//! description that names none ("trois laboratoires (non nommés)", "14 partenaires au total").
+//! Plain rules, tested on real names of the data; what rules cannot decide goes to an alias file
+//! of the source data (each alias says why).
+
+use crate::text::fold_words;
+
+/// What a lead or partner name of the sources is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameRead {
+    /// An organisation: `key` identifies it (case, accents, punctuation, legal forms and
+    /// qualifiers left out), `acronym` is the one the name gives in brackets ("(CITVB)"), `name`
+    /// the name without its qualifiers.
+    Organisation { key: String, acronym: Option<String>, name: String },
+    /// A description naming no organisation (a count, "non nommés", a group of unnamed partners).
+    Description,
+}
+
+/// Legal forms, left out of the key ("Roquette SA" and "Roquette" are one).
+const LEGAL_FORMS: [&str; 18] =
+    ["sa", "sas", "sasu", "sarl", "eurl", "sca", "scop", "gie", "gmbh", "ag", "ltd", "limited", "inc", "spa", "srl", "bv", "nv", "plc"];
+
+/// Words with which a description of unnamed partners begins.
+const QUANTITIES: [&str; 17] =
+    ["un", "une", "des", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "plusieurs", "et", "autres", "d", "quelques"];
+
+/// Generic plural nouns that begin a description ("laboratoires français et néerlandais").
+const GROUPS: [&str; 10] = ["laboratoires", "entreprises", "universites", "partenaires", "tpe", "pme", "industriels", "acteurs", "structures", "membres"];
+
+/// Reads a lead or partner name as the sources write it.
+pub fn read_name(raw: &str) -> NameRead {
+    let raw = raw.trim();
+    // "Pôle Véhicule du Futur (coordinateur) et 12 autres partenaires non nommés dans la source":
+    // the organisation before " et " followed by a description.
+    if let Some((first, rest)) = raw.split_once(" et ") {
+        if is_description(rest) && !is_description(first) {
+            return read_name(first);
+        }
+    }
+    if is_description(raw) {
+        return NameRead::Description;
+    }
+    let (name, acronym) = without_brackets(raw);
+    let key = key_of(&name);
+    if key.is_empty() {
+        return NameRead::Description;
+    }
+    NameRead::Organisation { key, acronym, name }
+}
+
+/// Whether a text names no organisation.
+fn is_description(text: &str) -> bool {
+    let folded = fold_words(text);
+    let first = folded.split(' ').next().unwrap_or_default();
+    folded.contains("non nomme")
+        || folded.contains("au total")
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || QUANTITIES.contains(&first)
+        || (GROUPS.contains(&first) && (matches!(first, "tpe" | "pme") || text.trim_start().starts_with(|c: char| c.is_lowercase())))
+}
+
+/// The name without its bracketed parts, and the acronym one of them gives: a bracket holding
+/// one word of capitals (3 letters or more, digits and dashes allowed) that the name is not
+/// already — "Centre interprofessionnel technique des vins de Bourgogne (CITVB)". Two-letter
+/// capitals are country codes ("DAC (IT)"); other brackets qualify the name ("(coordinateur)",
+/// "(Dijon)", "(groupe Vinci)") and are left out.
+fn without_brackets(raw: &str) -> (String, Option<String>) {
+    let mut name = String::new();
+    let mut acronym = None;
+    let mut rest = raw;
+    while let Some(open) = rest.find('(') {
+        name.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(')') else {
+            rest = &rest[open..];
+            break;
+        };
+        let inside = rest[open + 1..open + close].trim();
+        let is_acronym = inside.len() >= 3
+            && !inside.contains(' ')
+            && inside.chars().any(|c| c.is_ascii_uppercase())
+            && inside.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+        if is_acronym && acronym.is_none() {
+            acronym = Some(inside.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    name.push_str(rest);
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (name, acronym)
+}
+
+/// The key of a name: folded words (no accents, case or punctuation), legal forms left out.
+pub fn key_of(name: &str) -> String {
+    fold_words(name).split(' ').filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(w)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(raw: &str) -> Option<String> {
+        match read_name(raw) {
+            NameRead::Organisation { key, .. } => Some(key),
+            NameRead::Description => None,
+        }
+    }
+
+    #[test]
+    fn descriptions_name_no_organisation() {
+        for raw in [
+            "trois laboratoires (non nommés)",
+            "9 partenaires (Espagne, Portugal, France, Irlande, Royaume-Uni)",
+            "14 partenaires au total",
+            "une dizaine d'entreprises (non nommées)",
+            "entreprises de la filière (17 partenaires au total)",
+            "universités et entreprises espagnoles, britanniques et allemandes (non nommées)",
+            "21 autres actionnaires privés",
+            "une entreprise papetière",
+            "et autres (21 partenaires au total)",
+            "laboratoires français et néerlandais (non nommés)",
+            "TPE et réseaux d'acteurs locaux (non nommés)",
+        ] {
+            assert_eq!(read_name(raw), NameRead::Description, "{raw}");
+        }
+    }
+
+    #[test]
+    fn one_organisation_whatever_the_writing() {
+        // Qualifiers in brackets, case, accents, punctuation and legal forms do not count.
+        assert_eq!(key("Polymeris (France)"), key("Polymeris (partenaire)"));
+        assert_eq!(key("Centre gériatrique de Champmaillot (CHU de Dijon)"), key("Centre gériatrique de Champmaillot (Dijon)"));
+        assert_eq!(key("Foncalieu (cave coopérative)"), key("FONCALIEU"));
+        assert_eq!(key("Roquette SA"), key("Roquette"));
+        assert_eq!(key("Telemotive AG (Allemagne)"), key("Telemotive"));
+        assert_eq!(key("Aerospace Valley (FR)"), key("Aerospace Valley"));
+        // An organisation followed by a description keeps the organisation.
+        assert_eq!(key("Pôle Véhicule du Futur (coordinateur) et 12 autres partenaires non nommés dans la source"), key("Pôle Véhicule du Futur"));
+        // The acronym in brackets is kept beside the name (the two then are one: see `databuild`).
+        assert_eq!(
+            read_name("Centre interprofessionnel technique des vins de Bourgogne (CITVB)"),
+            NameRead::Organisation {
+                key: "centre interprofessionnel technique des vins de bourgogne".into(),
+                acronym: Some("CITVB".into()),
+                name: "Centre interprofessionnel technique des vins de Bourgogne".into(),
+            }
+        );
+        assert_eq!(key("CITVB"), Some("citvb".into()));
+        // A country code is not an acronym.
+        assert!(matches!(read_name("DAC (IT)"), NameRead::Organisation { acronym: None, .. }));
+    }
+
+    #[test]
+    fn different_organisations_stay_apart() {
+        // A common word is not a common organisation.
+        assert_ne!(key("Université de La Réunion"), key("Université d'Angers"));
+        assert_ne!(key("Suez Environnement"), key("Veolia Environnement"));
+        assert_ne!(key("Pôle Mer Bretagne"), key("Pôle Mer Méditerranée"));
+        assert_ne!(key("CNRS"), key("INRA"));
+        // Words that only look like legal forms inside a name stay.
+        assert_ne!(key("SA Holding Ouest"), key("Holding Ouest Bretagne"));
+    }
+}
