@@ -161,3 +161,105 @@ mod tests {
         assert_ne!(key("SA Holding Ouest"), key("Holding Ouest Bretagne"));
     }
 }
+
+/// One organisation: the names the sources give it, gathered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Its key (`key_of` of its name).
+    pub key: String,
+    /// The name shown: the first one met without its qualifiers (a bare acronym gives way to
+    /// the name it stands for).
+    pub name: String,
+    pub acronym: Option<String>,
+    /// Every name the sources write for it, as written, in the order met.
+    pub names: Vec<String>,
+}
+
+/// An alias of the source data: `name` is the same organisation as `same_as`, for the reason
+/// `why` (cases the rules cannot decide).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub name: String,
+    pub same_as: String,
+    pub why: String,
+}
+
+/// The organisations of a list of lead and partner names (in the order met): names with one key
+/// are one; a name that is the acronym another gives in brackets ("CITVB", "Centre
+/// interprofessionnel technique des vins de Bourgogne (CITVB)") is that one; aliases join the
+/// rest. Descriptions naming no organisation are counted apart (the second value).
+pub fn organisations<'a>(names: impl IntoIterator<Item = &'a str>, aliases: &[Alias]) -> (Vec<Organisation>, usize) {
+    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut descriptions = 0;
+    for raw in names {
+        match read_name(raw) {
+            NameRead::Description => descriptions += 1,
+            NameRead::Organisation { key, acronym, name } => match orgs.iter_mut().find(|o| o.key == key) {
+                Some(o) => {
+                    if !o.names.iter().any(|n| n == raw) {
+                        o.names.push(raw.to_string());
+                    }
+                    o.acronym = o.acronym.take().or(acronym);
+                }
+                None => orgs.push(Organisation { key, name, acronym, names: vec![raw.to_string()] }),
+            },
+        }
+    }
+    // A bare acronym joins the organisation that gives it; then the aliases.
+    let joins: Vec<(String, String)> = orgs
+        .iter()
+        .filter_map(|o| o.acronym.as_ref().map(|a| (key_of(a), o.key.clone())))
+        .chain(aliases.iter().filter_map(|a| match (read_name(&a.name), read_name(&a.same_as)) {
+            (NameRead::Organisation { key: from, .. }, NameRead::Organisation { key: to, .. }) => Some((from, to)),
+            _ => None,
+        }))
+        .collect();
+    for (from, to) in joins {
+        if from == to {
+            continue;
+        }
+        let (Some(f), Some(_)) = (orgs.iter().position(|o| o.key == from), orgs.iter().position(|o| o.key == to)) else { continue };
+        let gone = orgs.remove(f);
+        let target = orgs.iter_mut().find(|o| o.key == to).expect("still there");
+        for n in gone.names {
+            if !target.names.contains(&n) {
+                target.names.push(n);
+            }
+        }
+        target.acronym = target.acronym.take().or(gone.acronym);
+    }
+    (orgs, descriptions)
+}
+
+#[cfg(test)]
+mod grouping {
+    use super::*;
+
+    #[test]
+    fn acronyms_and_aliases_join_names() {
+        let names = [
+            "CITVB",
+            "Centre interprofessionnel technique des vins de Bourgogne (CITVB)",
+            "DAC (IT)",
+            "Distretto Aerospaziale della Campania (DAC)",
+            "INRA",
+            "INRAE",
+            "trois laboratoires (non nommés)",
+            "Ifremer",
+            "IFREMER (Brest)",
+        ];
+        let alias = Alias { name: "INRA".into(), same_as: "INRAE".into(), why: "test".into() };
+        let (orgs, descriptions) = organisations(names, &[]);
+        assert_eq!(descriptions, 1);
+        let citvb = orgs.iter().find(|o| o.acronym.as_deref() == Some("CITVB")).unwrap();
+        assert_eq!(citvb.names, vec!["Centre interprofessionnel technique des vins de Bourgogne (CITVB)".to_string(), "CITVB".to_string()]);
+        assert_eq!(citvb.name, "Centre interprofessionnel technique des vins de Bourgogne");
+        assert!(orgs.iter().any(|o| o.key == "distretto aerospaziale della campania" && o.names.len() == 2));
+        assert!(orgs.iter().any(|o| o.key == "ifremer" && o.names.len() == 2));
+        // INRA and INRAE stay apart without an alias, and are one with it.
+        assert_eq!(orgs.len(), 5);
+        let (with_alias, _) = organisations(names, &[alias]);
+        assert_eq!(with_alias.len(), 4);
+        assert!(with_alias.iter().any(|o| o.key == "inrae" && o.names == ["INRAE", "INRA"]));
+    }
+}

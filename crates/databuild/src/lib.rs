@@ -32,6 +32,8 @@ pub struct Inputs {
     pub funders_json: String,
     pub themes_json: String,
     pub aliases_json: String,
+    /// `data-src/organisation-aliases.json`: organisations the rules keep apart (each says why).
+    pub org_aliases_json: String,
     pub edition_json: String,
     /// `data-src/reference/geo`.
     pub geo_dir: PathBuf,
@@ -49,6 +51,7 @@ impl Inputs {
             funders_json: read(&src.join("funders.json"))?,
             themes_json: read(&src.join("themes.json"))?,
             aliases_json: read(&src.join("pole-aliases.json"))?,
+            org_aliases_json: read(&src.join("organisation-aliases.json"))?,
             edition_json: read(&src.join("edition.json"))?,
             geo_dir: reference.join("geo"),
         })
@@ -77,6 +80,10 @@ pub struct Report {
     pub unknown_roles: Vec<(String, String)>,
     /// Pôle statuses not recognised (kept as `inconnu`).
     pub unknown_statuses: Vec<(String, String)>,
+    /// Organisations named by several names (leads and partners), gathered for review, and the
+    /// number of names that describe unnamed partners ("trois laboratoires (non nommés)").
+    pub merged_organisations: Vec<poles_core::orgs::Organisation>,
+    pub partner_descriptions: usize,
     /// Problems the app's own validation finds in the output (must be empty).
     pub problems: Vec<Problem>,
     pub counts: BTreeMap<&'static str, usize>,
@@ -120,6 +127,11 @@ impl Report {
             let _ = writeln!(s, "  {p}: « {st} »");
         }
         let _ = writeln!(s, "keywords mapped to no theme: {} distinct (kept as keywords)", self.unmapped_keywords.len());
+        let _ = writeln!(s, "lead and partner names describing unnamed partners (no organisation): {}", self.partner_descriptions);
+        let _ = writeln!(s, "organisations named by several names (gathered; see data-src/organisation-aliases.json): {}", self.merged_organisations.len());
+        for o in &self.merged_organisations {
+            let _ = writeln!(s, "  {} <- {}", o.name, o.names.iter().map(|n| format!("« {n} »")).collect::<Vec<_>>().join(", "));
+        }
         let _ = writeln!(s, "validation problems in the output: {}", self.problems.len());
         for p in &self.problems {
             let _ = writeln!(s, "  {p}");
@@ -455,6 +467,24 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
             n,
         );
     }
+    // Organisations (leads and partners), gathered for review (issue 18).
+    let org_aliases = parse_json("organisation-aliases.json", &inputs.org_aliases_json)?;
+    let org_aliases: Vec<poles_core::orgs::Alias> = org_aliases["aliases"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| Some(poles_core::orgs::Alias { name: get_str(x, "name")?, same_as: get_str(x, "same_as")?, why: get_str(x, "why")? }))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(a) = org_aliases.iter().find(|a| a.why.trim().is_empty()) {
+        return Err(format!("organisation-aliases.json: the alias of « {} » does not say why", a.name));
+    }
+    let names = projects.iter().flat_map(|p| p.lead.iter().chain(&p.partners)).map(String::as_str);
+    let (orgs, descriptions) = poles_core::orgs::organisations(names, &org_aliases);
+    report.counts.insert("organisations (leads and partners)", orgs.len());
+    report.partner_descriptions = descriptions;
+    report.merged_organisations = orgs.into_iter().filter(|o| o.names.len() > 1).collect();
     report.counts.insert("projects with a département", projects.iter().filter(|p| !p.territory.departements.is_empty()).count());
     report.counts.insert("funding lines with a published amount", projects.iter().flat_map(|p| &p.funding).filter(|f| f.amount_eur.is_some()).count());
     // The spreadsheet template of the import tool: real rows, in the export's own format.
