@@ -47,7 +47,8 @@ out=$(mktemp); trap 'rm -f "$out"' EXIT
     # The linker's output keeps function names (trunk then runs wasm-bindgen and wasm-opt, which
     # strip them): sizes are before wasm-opt, the ranking is what matters.
     twiggy top -n 16 target/wasm32-unknown-unknown/release/poles-explorer.wasm \
-      | grep -v "custom section\|subsection" | head -13 | cut -c1-140
+      | grep -v "custom section\|subsection" | head -13 \
+      | python3 -c 'import sys; [print(l.rstrip("\n")[:140]) for l in sys.stdin]' # 140 characters, not bytes (UTF-8 box drawing)
   else
     echo "twiggy could not be installed"
   fi
