@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod json;
 pub mod listing;
 pub mod model;
+pub mod network;
 pub mod orgs;
 pub mod query;
 pub mod stats;
