@@ -20,7 +20,9 @@ pub mod i18n;
 pub mod json;
 pub mod listing;
 pub mod model;
+#[cfg(feature = "orgs")]
 pub mod network;
+#[cfg(feature = "orgs")]
 pub mod orgs;
 pub mod query;
 pub mod stats;
