@@ -37,7 +37,7 @@ css = re.search(r"main-[0-9a-f]+\.css", html)
 check(bool(wasm and js and css), "index.html names the wasm, js and css files")
 
 # Every HTML answer: the page itself, index.html, deep links, unknown addresses.
-for path in ["", "index.html", "poles/vitagora", "projets/damav", "a-propos", "une/adresse/inconnue"]:
+for path in ["", "index.html", "poles/vitagora", "projets/damav", "organisations/cnrs", "a-propos", "une/adresse/inconnue"]:
     status, headers, body = get(path)
     check(status == 200 and b"<html" in body[:400].lower(), f"/{path}: the app's page (200)")
     check(headers.get("Content-Security-Policy") == csp, f"/{path}: Content-Security-Policy is the one of deploy/csp.txt ({headers.get('Content-Security-Policy')!r})")

@@ -158,3 +158,17 @@ pub async fn load_geo_data(source: &Source, refs: &Referentiels) -> Result<(GeoD
     }
     read(fetch_data_file(&data_url("geo.json"), "geo.json").await?)
 }
+
+/// Fetches and reads the organisations (`organisations.json`) from the data source, else the
+/// bundled copy; organisations of projects the dataset does not have are left out.
+pub async fn load_orgs(source: &Source, data: &poles_core::model::Dataset) -> Result<poles_core::organisations::Orgs, FileError> {
+    const FILE: &str = "organisations.json";
+    let read = |text: String| poles_core::organisations::parse(&text, data).map_err(|e| FileError { file: FILE.into(), kind: FileErrorKind::Json(e) });
+    if !source.bundled {
+        let fetched = fetch_with_timeout(&format!("{}{FILE}", source.base), FILE, Some(8)).await;
+        if let Ok(o) = fetched.and_then(|b| decode_text(FILE, b)).and_then(read) {
+            return Ok(o);
+        }
+    }
+    read(fetch_data_file(&data_url(FILE), FILE).await?)
+}

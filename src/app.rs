@@ -3,7 +3,7 @@
 use crate::api::{load_dataset, Source};
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
 use crate::i18n::{t, tf};
-use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, PolePage, ProjectPage, UnderstandPage};
+use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, OrganisationPage, PolePage, ProjectPage, UnderstandPage};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -27,6 +27,8 @@ pub struct Data {
     pub file_errors: Arc<Vec<FileError>>,
     /// Loads the data again (the "Réessayer" button of a file error).
     pub retry: Callback<()>,
+    /// The organisations of this data, read on first use (`crate::orgs`).
+    pub orgs: crate::orgs::OrgState,
 }
 
 impl Data {
@@ -70,7 +72,15 @@ pub fn App() -> impl IntoView {
                 crate::perf::measure("pe-index", "pe-data-parsed", "pe-indexed");
                 crate::progressive::yield_to_browser().await;
                 let retry = refetch.get_value().unwrap_or(Callback::new(|_| ()));
-                Ok(Data { loaded: Arc::new(o.loaded), index, source: o.source, notices: Arc::new(o.notices), file_errors: Arc::new(o.file_errors), retry })
+                Ok(Data {
+                    loaded: Arc::new(o.loaded),
+                    index,
+                    source: o.source,
+                    notices: Arc::new(o.notices),
+                    file_errors: Arc::new(o.file_errors),
+                    retry,
+                    orgs: crate::orgs::OrgState::new(),
+                })
             };
             resource.set(Some(data.await));
         });
@@ -212,6 +222,7 @@ fn Ready(data: Data) -> impl IntoView {
             <Route path=path!("/index.html") view=Explorer />
             <Route path=path!("/poles/:id") view=PolePage />
             <Route path=path!("/projets/:id") view=ProjectPage />
+            <Route path=path!("/organisations/:id") view=OrganisationPage />
             <Route path=path!("/integrer") view=EmbedBuilder />
             <Route path=path!("/a-propos") view=AboutPage />
             <Route path=path!("/comprendre") view=UnderstandPage />

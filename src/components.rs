@@ -43,7 +43,11 @@ pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView 
 /// explorer works with the other files), with the same "Réessayer" as a full load error.
 pub fn missing_file(error: FileError) -> AnyView {
     let retry = crate::app::use_index().map(|d| d.retry);
-    let title = if error.file == "poles.json" { "Les pôles ne peuvent pas être affichés" } else { "Les projets ne peuvent pas être affichés" };
+    let title = match error.file.as_str() {
+        "poles.json" => "Les pôles ne peuvent pas être affichés",
+        "organisations.json" => "Les organisations ne peuvent pas être affichées",
+        _ => "Les projets ne peuvent pas être affichés",
+    };
     view! {
         <section class="load-error" role="alert" data-testid="load-error" data-file=error.file.clone()>
             <h2>{t(title)}</h2>

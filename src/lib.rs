@@ -12,6 +12,7 @@ mod embed;
 pub mod i18n;
 mod keyed;
 mod list_return;
+mod orgs;
 mod pages;
 mod panic_box;
 pub mod paths;

@@ -16,11 +16,19 @@ pub fn next_task(f: impl FnOnce() + 'static) {
 }
 
 /// Runs `f` in a task of its own after the next frame is painted (an animation frame, then a
-/// zero timeout), so that work done there never delays what the visitor is waiting to see.
+/// zero timeout), so that work done there never delays what the visitor is waiting to see. A
+/// page that gets no frames (hidden, or throttled) is not stalled: a 100 ms timeout runs it too,
+/// whichever comes first.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
-    let inner = Closure::once_into_js(move || next_task(f));
-    let _ = w.request_animation_frame(inner.unchecked_ref());
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            next_task(f)
+        }
+    };
+    let _ = w.request_animation_frame(Closure::once_into_js(run.clone()).unchecked_ref());
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(Closure::once_into_js(run).unchecked_ref(), 100);
 }
 
 /// Lets the browser run what is waiting (input, a paint) before going on: a task boundary in an

@@ -63,7 +63,7 @@ pub fn StatsView() -> impl IntoView {
             <h2 id="stats-title">{t("Statistiques")}</h2>
             {move || match (empty.get(), tab.get()) {
                 (true, _) => view! { <p class="empty">{t("Aucun résultat pour ces filtres : pas de statistiques.")}</p> }.into_any(),
-                (false, Tab::Projets) => view! {
+                (false, Tab::Projets | Tab::Organisations) => view! {
                     {super::map_table::measure_switch("Afficher", "stats-measure")}
                     <BarChart id="financeurs" title="Projets par financeur" stats=stats series=Series::Funders target=Target::Facet(Facet::Financeur)
                         summary=funder_summary noun=projets funders=true />

@@ -249,7 +249,9 @@ fn MapBody(geo: Arc<GeoData>) -> impl IntoView {
             let d = &loaded.dataset;
             let wanted: std::collections::HashSet<&str> = results.with(|r| match r.tab {
                 Tab::Poles => r.items.iter().filter_map(|&i| d.poles.get(i)).map(|p| p.id.as_str()).collect(),
-                Tab::Projets => r.items.iter().filter_map(|&i| d.projects.get(i)).flat_map(|p| p.poles.iter().map(String::as_str)).collect(),
+                Tab::Projets | Tab::Organisations => {
+                    r.items.iter().filter_map(|&i| d.projects.get(i)).flat_map(|p| p.poles.iter().map(String::as_str)).collect()
+                }
             });
             hq.iter().enumerate().filter(|(_, h)| wanted.contains(h.pole.as_str())).map(|(k, _)| k as u64).collect::<Vec<u64>>()
         })

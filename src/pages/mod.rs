@@ -6,7 +6,9 @@ mod embed_builder;
 mod explorer;
 mod map;
 mod map_table;
+mod network;
 mod not_found;
+pub(crate) mod organisation;
 mod pole;
 mod project;
 
@@ -15,5 +17,6 @@ pub use embed_builder::EmbedBuilder;
 pub use explorer::Explorer;
 pub use map::GeoState;
 pub use not_found::NotFound;
+pub use organisation::OrganisationPage;
 pub use pole::PolePage;
 pub use project::ProjectPage;

@@ -1,5 +1,6 @@
 //! A project's page: funding per funder, partners, pôles, territory and sources.
 
+use super::organisation::OrgNames;
 use super::NotFound;
 use crate::app::{use_data, use_index};
 use crate::components::{data_lang, facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
@@ -69,8 +70,8 @@ pub fn ProjectPage() -> impl IntoView {
                     Some(("Année", or_unknown(p.year.map(|v| v.to_string()), t("inconnue")).into_any())),
                     Some(("Appel / dispositif", or_unknown(p.call.clone(), t("non renseigné")).into_any())),
                     Some(("Statut", or_unknown(p.status.clone(), t("non renseigné")).into_any())),
-                    Some(("Porteur", or_unknown(p.lead.clone(), t("non publié")).into_any())),
-                    Some(("Partenaires", if p.partners.is_empty() { view! { <Unknown text=t("non publiés") /> }.into_any() } else { view! { <span>{p.partners.join(" ; ")}</span> }.into_any() })),
+                    Some(("Porteur", match p.lead.clone() { Some(l) => view! { <span><OrgNames names=vec![l] /></span> }.into_any(), None => view! { <Unknown text=t("non publié") /> }.into_any() })),
+                    Some(("Partenaires", if p.partners.is_empty() { view! { <Unknown text=t("non publiés") /> }.into_any() } else { view! { <span><OrgNames names=p.partners.clone() /></span> }.into_any() })),
                     (!p.partner_locations.is_empty()).then(|| ("Localisation des partenaires", view! { <span>{p.partner_locations.join(" ; ")}</span> }.into_any())),
                     Some(("Territoire", view! {
                         <span>

@@ -1,19 +1,9 @@
 // Accessibility: axe-core (WCAG 2.1 A/AA rules) reports no violation on the views built so far.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { violations } from './axe.mjs';
 
 // axe is injected as an inline script, which the app's CSP (rightly) forbids.
 test.use({ bypassCSP: true });
-
-const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-async function violations(page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-}
 
 for (const url of ['/', '/?onglet=poles', '/?region=27&financeur=-FEDER&q=vigne', '/?vue=carte', '/?vue=carte&region=27', '/?vue=stats',
   '/poles/vitagora', '/projets/damav', '/integrer?region=27', '/?embed=1&verrou=region&region=27', '/page-inconnue',

@@ -1,9 +1,9 @@
 // Issue 17: "Comprendre les pôles" — every figure of the static page leads to the explorer view
 // that lists it (its data-count is that view's result count), in both languages; the `nature` facet.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { projects } from './data.mjs';
 import { NATURE } from './reference-engine.mjs';
+import { violations } from './axe.mjs';
 
 const countOf = async (page) => Number((await page.getByTestId('result-count').textContent()).replace(/\D+/g, ''));
 
@@ -73,13 +73,10 @@ test('the about page counts each kind', async ({ page }) => {
 
 test.describe('axe', () => {
   test.use({ bypassCSP: true });
-  const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   for (const file of ['comprendre.html', 'understand.html']) {
     test(`no axe violation on ${file}`, async ({ page }) => {
       await page.goto(`/${file}`);
-      await page.addScriptTag({ content: axeSource });
-      const v = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((x) => x.id));
-      expect(v).toEqual([]);
+      expect(await violations(page)).toEqual([]);
     });
   }
 });

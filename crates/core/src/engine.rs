@@ -214,6 +214,9 @@ pub struct Results {
     pub totals: Totals,
     /// Matching items dropped because a year bound is set and their year is unknown.
     pub unknown_year_excluded: usize,
+    /// The organisations tab (`organisations::Orgs::select`): per organisation (by index), its
+    /// projects, pôles and regions in the selection. Empty on the other tabs.
+    pub figures: Vec<[u32; 3]>,
 }
 
 /// HQ département from an INSEE commune code ("21231" -> "21", "97411" -> "974", "2A004" -> "2A").
@@ -369,13 +372,10 @@ impl Index {
     // One copy in the WASM whatever the number of callers (it is large).
     #[inline(never)]
     pub fn search(&self, q: &Query) -> Results {
-        let side = match q.tab {
-            Tab::Projets => &self.projects,
-            Tab::Poles => &self.poles,
-        };
+        let side = if q.tab.of_projects() { &self.projects } else { &self.poles };
         let rows = &side.rows;
         let n = rows.len();
-        let projects_tab = q.tab == Tab::Projets;
+        let projects_tab = q.tab.of_projects();
         let all_mode = q.funder_mode == FunderMode::All && projects_tab;
 
         // The filters: (facet index, or N_FACETS for the text and N_FACETS + 1 for the years).
@@ -383,7 +383,8 @@ impl Index {
         for f in Facet::ALL.iter().filter(|f| f.applies_to(q.tab)).filter(|f| !q.facet(**f).is_empty()) {
             filters.push((f.index(), self.facet_rows(side, *f, q)));
         }
-        if let Some(m) = self.text_matches(rows, q) {
+        // On the organisations tab the text searches the organisations (`organisations::Orgs::rows`).
+        if let Some(m) = self.text_matches(rows, q).filter(|_| q.tab != Tab::Organisations) {
             filters.push((N_FACETS, m));
         }
         let year_filter = projects_tab && (q.year_min.is_some() || q.year_max.is_some());
@@ -464,7 +465,7 @@ impl Index {
         };
         self.sort(rows, &mut items, q);
         let items = items.into_iter().map(|pos| rows[pos].item as usize).collect();
-        Results { tab: q.tab, items, counts, amounts, unpublished, published, totals, unknown_year_excluded }
+        Results { tab: q.tab, items, counts, amounts, unpublished, published, totals, unknown_year_excluded, figures: Vec::new() }
     }
 
     /// The rows kept by a facet's selection: any (or, for funders in "tous" mode, every) included
@@ -543,7 +544,7 @@ impl Index {
                 }
             }
         };
-        if q.sort != Sort::Nom {
+        if q.sort != Sort::Nom && q.tab != Tab::Organisations {
             let order = order_by(items.len(), |i| key(&rows[items[i]]));
             *items = order.into_iter().map(|i| items[i]).collect();
         }

@@ -2,7 +2,7 @@
 //! and the chips of the active filters. Plain data, so the components only render it.
 
 use crate::model::{Dataset, PoleRole};
-use crate::query::{Facet, FunderMode, Query, Tab, ValueState};
+use crate::query::{Facet, FunderMode, Query, ValueState};
 
 /// The French label of a facet value ("27" -> "Bourgogne-Franche-Comté").
 pub fn value_label(data: &Dataset, facet: Facet, value: &str) -> String {
@@ -69,7 +69,7 @@ pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
     if !q.text.is_empty() {
         out.push(Chip { without: Query { text: String::new(), ..q.clone() }, label: fill(tr("Recherche : « {} »"), &[&q.text]) });
     }
-    if q.tab == Tab::Projets {
+    if q.tab.of_projects() {
         let label = match (q.year_min, q.year_max) {
             (Some(a), Some(b)) if a == b => Some(fill(tr("Année : {}"), &[&a.to_string()])),
             (Some(a), Some(b)) => Some(fill(tr("Années : {} à {}"), &[&a.to_string(), &b.to_string()])),
@@ -177,7 +177,7 @@ mod tests {
         assert!(c[0].without.facet(Facet::Region).is_empty());
         assert_eq!(c[0].without.facet(Facet::Financeur).exclude, ["FEDER"]);
         assert!(c[3].without.year_min.is_none());
-        assert!(q.cleared().is_unfiltered(Tab::Projets));
+        assert!(q.cleared().is_unfiltered(crate::query::Tab::Projets));
     }
 
     #[test]

@@ -20,10 +20,10 @@ pub mod i18n;
 pub mod json;
 pub mod listing;
 pub mod model;
-#[cfg(feature = "orgs")]
 pub mod network;
 #[cfg(feature = "orgs")]
-pub mod orgs;
+pub mod org_names;
+pub mod organisations;
 pub mod query;
 pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]

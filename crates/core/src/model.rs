@@ -480,8 +480,16 @@ impl Dataset {
     pub fn pole(&self, id: &str) -> Option<&Pole> {
         self.pole_index.get(id).map(|&i| &self.poles[i])
     }
+    /// The index in `poles` of a pôle id.
+    pub fn pole_position(&self, id: &str) -> Option<usize> {
+        self.pole_index.get(id).copied()
+    }
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.project_index.get(id).map(|&i| &self.projects[i])
+    }
+    /// The index in `projects` of a project id.
+    pub fn project_index(&self, id: &str) -> Option<usize> {
+        self.project_index.get(id).copied()
     }
     pub fn funder(&self, id: &str) -> Option<&Funder> {
         self.refs.funders.iter().find(|f| f.id == id)

@@ -19,14 +19,18 @@ pub enum Tab {
     #[default]
     Projets,
     Poles,
+    /// The leads and partners of the matching projects (an organisation matches when one of its
+    /// projects does; the text searches the organisations' names).
+    Organisations,
 }
 
 impl Tab {
     pub fn code(self) -> &'static str {
-        match self {
-            Tab::Projets => "projets",
-            Tab::Poles => "poles",
-        }
+        ["projets", "poles", "organisations"][self as usize]
+    }
+    /// Whether the tab's filters apply to projects (projects and organisations tabs).
+    pub fn of_projects(self) -> bool {
+        self != Tab::Poles
     }
 }
 
@@ -37,22 +41,25 @@ pub enum View {
     Liste,
     Carte,
     Stats,
+    /// The collaboration network (projects tab).
+    Reseau,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Liste, View::Carte, View::Stats];
+    pub const ALL: [View; 4] = [View::Liste, View::Carte, View::Stats, View::Reseau];
     pub fn code(self) -> &'static str {
-        match self {
-            View::Liste => "liste",
-            View::Carte => "carte",
-            View::Stats => "stats",
-        }
+        ["liste", "carte", "stats", "reseau"][self as usize]
     }
     pub fn label_fr(self) -> &'static str {
-        match self {
-            View::Liste => "Liste",
-            View::Carte => "Carte",
-            View::Stats => "Statistiques",
+        ["Liste", "Carte", "Statistiques", "Réseau"][self as usize]
+    }
+    /// Whether the tab shows this view (the organisations tab is a list; the network is drawn
+    /// from projects).
+    pub fn applies_to(self, tab: Tab) -> bool {
+        match tab {
+            Tab::Projets => true,
+            Tab::Poles => self != View::Reseau,
+            Tab::Organisations => self == View::Liste,
         }
     }
 }
@@ -110,7 +117,7 @@ impl Facet {
     /// Whether the facet filters the given tab.
     pub fn applies_to(self, tab: Tab) -> bool {
         match tab {
-            Tab::Projets => !matches!(self, Facet::Phase),
+            Tab::Projets | Tab::Organisations => !matches!(self, Facet::Phase),
             Tab::Poles if matches!(self, Facet::LienPole | Facet::Nature) => false,
             Tab::Poles => matches!(self, Facet::Region | Facet::Departement | Facet::Theme | Facet::Phase),
         }
@@ -216,7 +223,7 @@ impl Sort {
     pub fn applies_to(self, tab: Tab) -> bool {
         match tab {
             Tab::Projets => self != Sort::Projets,
-            Tab::Poles => matches!(self, Sort::Nom | Sort::Projets),
+            Tab::Poles | Tab::Organisations => matches!(self, Sort::Nom | Sort::Projets),
         }
     }
     pub fn from_code(s: &str) -> Option<Sort> {
@@ -295,7 +302,8 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
             "onglet" => match value {
                 "projets" | "" => q.tab = Tab::Projets,
                 "poles" => q.tab = Tab::Poles,
-                _ => note(key, value, "onglet inconnu (projets ou poles)"),
+                "organisations" => q.tab = Tab::Organisations,
+                _ => note(key, value, "onglet inconnu (projets, poles ou organisations)"),
             },
             "vue" => match View::ALL.into_iter().find(|v| v.code() == value) {
                 Some(v) => q.view = v,
@@ -384,6 +392,10 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
     }
     if !q.sort.applies_to(q.tab) {
         q.sort = Sort::Nom;
+    }
+    if !q.view.applies_to(q.tab) {
+        notices.push(Notice { param: "vue".into(), value: q.view.code().into(), reason: "vue non proposée sur cet onglet : la liste est affichée".into() });
+        q.view = View::Liste;
     }
     (q, notices)
 }

@@ -56,7 +56,7 @@ fn sorted_desc(mut bars: Vec<Bar>) -> Vec<Bar> {
 pub fn compute(data: &Dataset, results: &Results) -> Stats {
     let mut s = Stats { items: results.items.len(), ..Stats::default() };
     match results.tab {
-        Tab::Projets => {
+        Tab::Projets | Tab::Organisations => {
             let mut funders: Vec<Bar> = data.refs.funders.iter().map(|f| Bar::new(&f.id, &f.label)).collect();
             // Count per year, by offset from the first year a project can have (validation keeps
             // years within 1950..=2100); a vector keeps a map type out of the WASM.

@@ -19,3 +19,11 @@ pub fn bundled() -> &'static (Dataset, Index) {
         (l.dataset, index)
     })
 }
+
+/// The bundled organisations (`public/data/organisations.json`) of the bundled dataset.
+pub fn bundled_orgs() -> &'static crate::organisations::Orgs {
+    static O: OnceLock<crate::organisations::Orgs> = OnceLock::new();
+    O.get_or_init(|| {
+        crate::organisations::parse(include_str!("../../../public/data/organisations.json"), &bundled().0).expect("the bundled organisations load")
+    })
+}

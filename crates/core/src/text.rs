@@ -40,6 +40,11 @@ pub fn fold_words(s: &str) -> String {
     out
 }
 
+/// Text for HTML and SVG markup: `&`, `<`, `>` and `"` escaped.
+pub fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// A link from the data is shown as a link only when it is an absolute `http:` or `https:` URL.
 pub fn is_safe_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();

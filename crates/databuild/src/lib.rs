@@ -10,6 +10,7 @@ pub mod comprendre_page;
 pub mod edition;
 pub mod import;
 pub mod matching;
+pub mod organisations;
 pub mod static_page;
 pub use matching::{PoleMatcher, ThemeRules};
 use poles_core::model::*;
@@ -82,7 +83,10 @@ pub struct Report {
     pub unknown_statuses: Vec<(String, String)>,
     /// Organisations named by several names (leads and partners), gathered for review, and the
     /// number of names that describe unnamed partners ("trois laboratoires (non nommés)").
-    pub merged_organisations: Vec<poles_core::orgs::Organisation>,
+    pub merged_organisations: Vec<poles_core::org_names::Organisation>,
+    /// Organisations left apart whose names look alike (one is the other's first word, or one
+    /// letter longer: INRA, INRAE), for review.
+    pub organisations_apart: Vec<(String, String)>,
     pub partner_descriptions: usize,
     /// Problems the app's own validation finds in the output (must be empty).
     pub problems: Vec<Problem>,
@@ -131,6 +135,10 @@ impl Report {
         let _ = writeln!(s, "organisations named by several names (gathered; see data-src/organisation-aliases.json): {}", self.merged_organisations.len());
         for o in &self.merged_organisations {
             let _ = writeln!(s, "  {} <- {}", o.name, o.names.iter().map(|n| format!("« {n} »")).collect::<Vec<_>>().join(", "));
+        }
+        let _ = writeln!(s, "organisations left apart whose names look alike (join them by an alias if they are one): {}", self.organisations_apart.len());
+        for (a, b) in &self.organisations_apart {
+            let _ = writeln!(s, "  « {a} » / « {b} »");
         }
         let _ = writeln!(s, "validation problems in the output: {}", self.problems.len());
         for p in &self.problems {
@@ -443,7 +451,7 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     let mut pr = header("projects", &meta);
     pr.insert("projects".into(), serde_json::to_value(&projects).map_err(|e| e.to_string())?);
     let geo = geo_build::build(&inputs.geo_dir, &meta, &poles)?;
-    let files = vec![("referentiels.json", pretty(&r)), ("poles.json", pretty(&po)), ("projects.json", pretty(&pr)), ("geo.json", geo)];
+    let mut files = vec![("referentiels.json", pretty(&r)), ("poles.json", pretty(&po)), ("projects.json", pretty(&pr)), ("geo.json", geo)];
 
     // The app's own validation must accept every record.
     let loaded = load_all(&files[0].1, &files[1].1, &files[2].1).map_err(|e| e.to_string())?;
@@ -469,27 +477,31 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     }
     // Organisations (leads and partners), gathered for review (issue 18).
     let org_aliases = parse_json("organisation-aliases.json", &inputs.org_aliases_json)?;
-    let org_aliases: Vec<poles_core::orgs::Alias> = org_aliases["aliases"]
+    let org_aliases: Vec<poles_core::org_names::Alias> = org_aliases["aliases"]
         .as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|x| Some(poles_core::orgs::Alias { name: get_str(x, "name")?, same_as: get_str(x, "same_as")?, why: get_str(x, "why")? }))
+                .filter_map(|x| Some(poles_core::org_names::Alias { name: get_str(x, "name")?, same_as: get_str(x, "same_as")?, why: get_str(x, "why")? }))
                 .collect()
         })
         .unwrap_or_default();
     if let Some(a) = org_aliases.iter().find(|a| a.why.trim().is_empty()) {
         return Err(format!("organisation-aliases.json: the alias of « {} » does not say why", a.name));
     }
-    let names = projects.iter().flat_map(|p| p.lead.iter().chain(&p.partners)).map(String::as_str);
-    let (orgs, descriptions) = poles_core::orgs::organisations(names, &org_aliases);
-    report.counts.insert("organisations (leads and partners)", orgs.len());
-    report.partner_descriptions = descriptions;
-    report.merged_organisations = orgs.into_iter().filter(|o| o.names.len() > 1).collect();
+    let built = organisations::build(&projects, &matcher, &org_aliases);
+    report.counts.insert("organisations (leads and partners)", built.records.len());
+    report.partner_descriptions = built.descriptions;
+    report.merged_organisations = built.merged;
+    report.organisations_apart = built.apart;
+    let or = header("organisations", &meta);
+    // One organisation a line: a third of the pretty-printed size, and a readable diff.
+    let records: Vec<String> = organisations::with_pages(built.records, &loaded.dataset)?.iter().map(Value::to_string).collect();
+    let head = Value::Object(or).to_string();
+    files.push(("organisations.json", format!("{},\"organisations\":[\n{}\n]}}\n", head.trim_end_matches('}'), records.join(",\n"))));
     report.counts.insert("projects with a département", projects.iter().filter(|p| !p.territory.departements.is_empty()).count());
     report.counts.insert("funding lines with a published amount", projects.iter().flat_map(|p| &p.funding).filter(|f| f.amount_eur.is_some()).count());
     // The spreadsheet template of the import tool: real rows, in the export's own format.
     let sample: Vec<&Project> = TEMPLATE_PROJECTS.iter().filter_map(|id| loaded.dataset.project(id)).collect();
-    let mut files = files;
     files.push(("modele-projets.csv", poles_core::export::projects_csv(&sample, ';', true, None)));
     Ok(Output { files, report })
 }

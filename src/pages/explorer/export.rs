@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
 use poles_core::export_people::for_people;
 use poles_core::model::{Pole, Project};
-use poles_core::query::Tab;
+
+use poles_core::query::{Query, Tab};
 use wasm_bindgen::JsCast;
 
 /// The files the menu offers.
@@ -32,8 +33,14 @@ pub fn ExportMenu() -> impl IntoView {
             exported_at: crate::download::today(),
         };
         ctx.results.with_untracked(|r| {
+            // The organisations tab: its list, with the projects of the selection.
+            let orgs = if r.tab == Tab::Organisations { data.orgs.value.with_untracked(|v| v.clone().and_then(Result::ok)) } else { None };
             let projects: Vec<&Project> = if r.tab == Tab::Projets { r.items.iter().filter_map(|&i| d.projects.get(i)).collect() } else { Vec::new() };
-            let (what, key) = if r.tab == Tab::Poles { ("poles", "poles") } else { ("projets", "projects") };
+            let (what, key) = match r.tab {
+                Tab::Poles => ("poles", "poles"),
+                Tab::Organisations => ("organisations", "organisations"),
+                Tab::Projets => ("projets", "projects"),
+            };
             let ((header, rows), suffix) = match kind {
                 Export::Aggregate(dim) => (
                     aggregate_table(d, &projects, dim),
@@ -44,11 +51,17 @@ pub fn ExportMenu() -> impl IntoView {
                     },
                 ),
                 _ if r.tab == Tab::Poles => (poles_table(d, &r.items.iter().filter_map(|&i| d.poles.get(i)).collect::<Vec<&Pole>>()), what),
-                _ => (projects_table(&projects), what),
+                _ => match &orgs {
+                    Some(o) => {
+                        let matched = ctx.query.with_untracked(|q| data.index.search(&Query { tab: Tab::Projets, text: String::new(), ..q.clone() }).items);
+                        (o.table(d, &r.items, &r.figures, &matched), what)
+                    }
+                    None => (projects_table(&projects), what),
+                },
             };
             // The Excel file is for reading: names beside codes, words, " ; " (in the page's language).
             let (header, rows) = match kind {
-                Export::CsvExcel => for_people(d, &header, &rows, &tr),
+                Export::CsvExcel if orgs.is_none() => for_people(d, &header, &rows, &tr),
                 Export::Aggregate(Dimension::Funder) => (
                     header,
                     rows.into_iter()

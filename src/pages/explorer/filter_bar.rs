@@ -6,7 +6,7 @@ use crate::embed::use_embed;
 use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use poles_core::facets::{chips, show_departements, value_label};
-use poles_core::query::{Facet, FunderMode, Tab};
+use poles_core::query::{Facet, FunderMode};
 use std::time::Duration;
 
 /// The filter bar; its facets are drawn once `facets_drawn` (after the first paint).
@@ -14,7 +14,8 @@ use std::time::Duration;
 pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let query = ctx.query;
-    let tab = Memo::new(move |_| query.with(|q| q.tab));
+    // The projects and organisations tabs share the projects' facets.
+    let tab = Memo::new(move |_| query.with(|q| q.tab.of_projects()));
     let departements = Memo::new(move |_| query.with(show_departements));
     // On a phone the filters start folded so that the results are seen first.
     let open = !is_narrow_screen();
@@ -41,7 +42,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                     <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>
                     {move || departements.get().then(|| view! { <FacetOrLock facet=Facet::Departement /> })}
                     <FacetOrLock facet=Facet::Theme />
-                    {move || (tab.get() == Tab::Projets).then(|| view! {
+                    {move || tab.get().then(|| view! {
                         <FacetOrLock facet=Facet::Financeur />
                         <FunderModeSwitch />
                         <FacetOrLock facet=Facet::Pole />
@@ -49,7 +50,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                         <FacetOrLock facet=Facet::Nature />
                         <YearRange />
                     })}
-                    {move || (tab.get() == Tab::Poles).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
+                    {move || (!tab.get()).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
                 })}
                 <SeeResults />
             </details>

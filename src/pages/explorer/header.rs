@@ -20,6 +20,9 @@ pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
             if !q.sort.applies_to(tab) {
                 q.sort = Sort::Nom;
             }
+            if !q.view.applies_to(tab) {
+                q.view = View::Liste;
+            }
             explorer_href(&q)
         })
     };
@@ -31,6 +34,10 @@ pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
             </a>
             <a href=move || tab_href(Tab::Poles) prop:replace=in_place aria-current=current(Tab::Poles) data-testid="tab-poles">
                 {t("Pôles ")} <span class="tab-count">{n_poles}</span>
+            </a>
+            // The organisations are read on first use: their number shows once they are.
+            <a href=move || tab_href(Tab::Organisations) prop:replace=in_place aria-current=current(Tab::Organisations) data-testid="tab-organisations">
+                {t("Organisations")}
             </a>
         </nav>
     }
@@ -53,7 +60,8 @@ pub fn ViewSwitch() -> impl IntoView {
             {View::ALL.into_iter().map(|v| {
                 let link = move || query.with(|q| explorer_href(&Query { view: v, ..q.clone() }));
                 view! {
-                    <a href=link prop:replace=in_place data-testid=format!("view-{}", v.code()) aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
+                    <a href=link prop:replace=in_place data-testid=format!("view-{}", v.code())
+                        aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
                 }
             }).collect_view()}
         </nav>
@@ -112,14 +120,16 @@ pub fn ResultsHeader() -> impl IntoView {
     let results = ctx.results;
     let count_text = Memo::new(move |_| {
         results.with(|r| match r.tab {
-            Tab::Projets => count(r.totals.count, "projet", "projets"),
-            Tab::Poles => count(r.totals.count, "pôle", "pôles"),
+            Tab::Projets => Some(count(r.totals.count, "projet", "projets")),
+            Tab::Poles => Some(count(r.totals.count, "pôle", "pôles")),
+            // Shown once the organisations are read.
+            Tab::Organisations => (!r.figures.is_empty()).then(|| count(r.totals.count, "organisation", "organisations")),
         })
     });
     // The page's title says what is shown: "37 projets — Carte — Pôles Explorer".
     Effect::new(move |_| {
         let view = ctx.query.with(|q| q.view);
-        count_text.with(|c| crate::components::set_title(&[c, t(view.label_fr())]));
+        count_text.with(|c| crate::components::set_title(&[c.as_deref().unwrap_or_default(), t(view.label_fr())]));
     });
     let data = ctx.data();
     // [published line, unpublished line, notes (all funders, unknown years)] on the projects tab
@@ -178,7 +188,7 @@ pub fn ResultsHeader() -> impl IntoView {
         <div class="results-header">
             <div>
                 // Shown once the page is drawn whole (then the list below is complete).
-                {move || if ready.get() {
+                {move || if ready.get() && count_text.with(Option::is_some) {
                     view! { <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">{move || count_text.get()}</p> }.into_any()
                 } else {
                     // Holds the line's place meanwhile (nothing shifts when the count comes).

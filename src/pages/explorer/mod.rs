@@ -10,11 +10,13 @@ mod export;
 mod facet;
 mod filter_bar;
 mod header;
+mod org_table;
 mod results;
 pub(crate) mod roving;
 
 use super::charts::StatsView;
 use super::map::MapView;
+use super::network::NetworkView;
 use crate::app::{use_index, Data};
 use crate::components::missing_file;
 use crate::embed::use_embed;
@@ -93,9 +95,18 @@ pub fn Explorer() -> impl IntoView {
     let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
     let results = {
         let index = data.index.clone();
+        let loaded = data.loaded.clone();
+        let orgs = data.orgs;
         Memo::new(move |_| {
             crate::perf::mark("pe-search-start");
-            let r = query.with(|q| index.search(q));
+            let mut r = query.with(|q| index.search(q));
+            // The organisations tab: the organisations of the matching projects (once read).
+            if r.tab == Tab::Organisations {
+                match orgs.get() {
+                    Some(o) => query.with(|q| o.select(&loaded.dataset, &mut r, q)),
+                    None => r.items.clear(),
+                }
+            }
             crate::perf::mark("pe-search-end");
             crate::perf::measure("pe-search", "pe-search-start", "pe-search-end");
             r
@@ -192,7 +203,8 @@ pub fn Explorer() -> impl IntoView {
                 <chips::ActiveFilters />
                 <header::ResultsHeader />
                 <header::Coverage />
-                <div class="view-bar">
+                // The views a tab shows (style/main.css: the organisations tab is a list; no network of pôles).
+                <div class="view-bar" data-tab=move || mode.get().1.code()>
                     <header::ViewSwitch />
                     <export::ExportMenu />
                     <header::CopyLink />
@@ -206,6 +218,8 @@ pub fn Explorer() -> impl IntoView {
                     (None, (View::Stats, _)) => view! { <StatsView /> }.into_any(),
                     (None, (View::Liste, Tab::Projets)) => view! { <results::ProjectTable /> }.into_any(),
                     (None, (View::Liste, Tab::Poles)) => view! { <results::PoleTable /> }.into_any(),
+                    (None, (View::Liste, Tab::Organisations)) => view! { <org_table::OrgTable /> }.into_any(),
+                    (None, (View::Reseau, _)) => view! { <NetworkView /> }.into_any(),
                 })}
             </section>
         </div>

@@ -87,7 +87,7 @@ pub fn PoleTable() -> impl IntoView {
 /// The table of results shared by both tabs, virtualised beyond `RENDER_ALL_UP_TO` rows: only the
 /// rows around the viewport are in the DOM (`poles_core::listing::window`), between two spacers.
 #[component]
-fn ResultsTable(
+pub(super) fn ResultsTable(
     tab: Tab,
     testid: &'static str,
     caption: &'static str,
@@ -173,7 +173,7 @@ fn ResultsTable(
 
 fn empty_results() -> impl IntoView {
     let results = use_ctx().results;
-    let empty = Memo::new(move |_| results.with(|r| r.items.is_empty()));
+    let empty = Memo::new(move |_| results.with(|r| r.items.is_empty() && (r.tab != Tab::Organisations || !r.figures.is_empty())));
     move || {
         empty.get().then(|| {
             view! {

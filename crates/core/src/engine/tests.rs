@@ -88,15 +88,16 @@ fn text_of_pole(p: &Pole) -> String {
 
 /// Does item `i` pass every filter except `skip`?
 fn brute_match(d: &Dataset, q: &Query, i: usize, skip: Option<Facet>) -> bool {
-    let words: Vec<String> = fold(&q.text).split_whitespace().map(String::from).collect();
+    // On the organisations tab the text searches organisations, not projects.
+    let words: Vec<String> = if q.tab == Tab::Organisations { Vec::new() } else { fold(&q.text).split_whitespace().map(String::from).collect() };
     let (text, year) = match q.tab {
-        Tab::Projets => (text_of_project(d, &d.projects[i]), d.projects[i].year),
+        Tab::Projets | Tab::Organisations => (text_of_project(d, &d.projects[i]), d.projects[i].year),
         Tab::Poles => (text_of_pole(&d.poles[i]), None),
     };
     if !words.iter().all(|w| text.contains(w.as_str())) {
         return false;
     }
-    if q.tab == Tab::Projets && (q.year_min.is_some() || q.year_max.is_some()) {
+    if q.tab.of_projects() && (q.year_min.is_some() || q.year_max.is_some()) {
         match year {
             Some(y) if q.year_min.is_none_or(|m| y >= m) && q.year_max.is_none_or(|m| y <= m) => {}
             _ => return false,
@@ -104,7 +105,7 @@ fn brute_match(d: &Dataset, q: &Query, i: usize, skip: Option<Facet>) -> bool {
     }
     Facet::ALL.iter().filter(|f| f.applies_to(q.tab) && Some(**f) != skip).all(|&f| {
         let vals = match q.tab {
-            Tab::Projets => values_of_project(&d.projects[i], f),
+            Tab::Projets | Tab::Organisations => values_of_project(&d.projects[i], f),
             Tab::Poles => values_of_pole(&d.poles[i], f),
         };
         sel_matches(q.facet(f), &vals, f == Facet::Financeur && q.funder_mode == FunderMode::All)
@@ -113,7 +114,7 @@ fn brute_match(d: &Dataset, q: &Query, i: usize, skip: Option<Facet>) -> bool {
 
 fn brute(d: &Dataset, index: &Index, q: &Query) -> (Vec<usize>, [Vec<u32>; 8]) {
     let n = match q.tab {
-        Tab::Projets => d.projects.len(),
+        Tab::Projets | Tab::Organisations => d.projects.len(),
         Tab::Poles => d.poles.len(),
     };
     let mut items: Vec<usize> = (0..n).filter(|&i| brute_match(d, q, i, None)).collect();
@@ -132,7 +133,7 @@ fn brute(d: &Dataset, index: &Index, q: &Query) -> (Vec<usize>, [Vec<u32>; 8]) {
             .map(|v| {
                 kept.iter()
                     .filter(|&&i| match q.tab {
-                        Tab::Projets => values_of_project(&d.projects[i], f).contains(v),
+                        Tab::Projets | Tab::Organisations => values_of_project(&d.projects[i], f).contains(v),
                         Tab::Poles => values_of_pole(&d.poles[i], f).contains(v),
                     })
                     .count() as u32
@@ -156,7 +157,16 @@ fn selection_from(values: &[String], picks: &[(usize, u8)]) -> Selection {
 }
 
 fn random_query(index: &Index, seed: &QuerySeed) -> Query {
-    let mut q = Query { tab: if seed.poles { Tab::Poles } else { Tab::Projets }, ..Query::default() };
+    let mut q = Query {
+        tab: if seed.poles {
+            Tab::Poles
+        } else if seed.orgs {
+            Tab::Organisations
+        } else {
+            Tab::Projets
+        },
+        ..Query::default()
+    };
     for (fi, picks) in seed.picks.iter().enumerate() {
         let f = Facet::ALL[fi];
         q.facets[fi] = selection_from(index.values(f), picks);
@@ -171,6 +181,7 @@ fn random_query(index: &Index, seed: &QuerySeed) -> Query {
 #[derive(Debug, Clone)]
 struct QuerySeed {
     poles: bool,
+    orgs: bool,
     picks: [Vec<(usize, u8)>; 8],
     all: bool,
     text: String,
@@ -180,18 +191,18 @@ struct QuerySeed {
 fn query_seed() -> impl Strategy<Value = QuerySeed> {
     let picks = prop::collection::vec((0usize..200, any::<u8>()), 0..3);
     (
-        prop::bool::weighted(0.25),
+        (prop::bool::weighted(0.25), prop::bool::weighted(0.2)),
         prop::array::uniform8(picks),
         any::<bool>(),
         prop::sample::select(vec!["", "", "", "pole", "securite", "Sécurité", "vitagora", "énergie", "fui", "a", "plastipolis", "système intelligent"]),
         (prop::option::weighted(0.2, 2005u16..2020), prop::option::weighted(0.2, 2010u16..2026)),
     )
-        .prop_map(|(poles, picks, all, text, (a, b))| {
+        .prop_map(|((poles, orgs), picks, all, text, (a, b))| {
             let years = match (a, b) {
                 (Some(x), Some(y)) if x > y => (Some(y), Some(x)),
                 o => o,
             };
-            QuerySeed { poles, picks, all, text: text.to_string(), years }
+            QuerySeed { poles, orgs, picks, all, text: text.to_string(), years }
         })
 }
 

@@ -95,7 +95,7 @@ fn selection() -> impl Strategy<Value = Selection> {
 
 prop_compose! {
     fn query()(
-        poles in any::<bool>(),
+        tab in prop::sample::select(vec![Tab::Projets, Tab::Poles, Tab::Organisations]),
         view in prop::sample::select(View::ALL.to_vec()),
         amount in any::<bool>(),
         facets in prop::array::uniform8(selection()),
@@ -105,7 +105,7 @@ prop_compose! {
         y2 in prop::option::of(1950u16..=2100),
         sort in prop::sample::select(Sort::ALL.to_vec()),
     ) -> Query {
-        let tab = if poles { Tab::Poles } else { Tab::Projets };
+        let view = if view.applies_to(tab) { view } else { View::Liste };
         let (year_min, year_max) = match (y1, y2) {
             (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
             other => other,
@@ -140,6 +140,23 @@ proptest! {
         prop_assert!(notices.is_empty());
         prop_assert_eq!(again, q);
     }
+}
+
+#[test]
+fn the_organisations_tab_and_the_network_view() {
+    let (q, notices) = parse(&decode_query_string("?onglet=organisations&tri=projets&q=cnrs"));
+    assert!(notices.is_empty());
+    assert_eq!((q.tab, q.sort, q.text.as_str()), (Tab::Organisations, Sort::Projets, "cnrs"));
+    assert_eq!(to_query_string(&q), "?onglet=organisations&q=cnrs&tri=projets");
+    // The organisations tab is a list; the network is drawn from projects.
+    let (q, notices) = parse(&decode_query_string("?onglet=organisations&vue=carte"));
+    assert_eq!((q.view, notices.len()), (View::Liste, 1));
+    let (q, notices) = parse(&decode_query_string("?onglet=poles&vue=reseau"));
+    assert_eq!((q.view, notices[0].param.as_str()), (View::Liste, "vue"));
+    let (q, notices) = parse(&decode_query_string("?vue=reseau&region=27"));
+    assert!(notices.is_empty());
+    assert_eq!(q.view, View::Reseau);
+    assert!(Facet::ALL.iter().all(|f| f.applies_to(Tab::Organisations) == f.applies_to(Tab::Projets)));
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn without_brackets(raw: &str) -> (String, Option<String>) {
             && !inside.contains(' ')
             && inside.chars().any(|c| c.is_ascii_uppercase())
             && inside.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
-        if is_acronym && acronym.is_none() {
+        if is_acronym && acronym.is_none() && abbreviates(inside, &name) {
             acronym = Some(inside.to_string());
         }
         rest = &rest[open + close + 1..];
@@ -88,6 +88,15 @@ fn without_brackets(raw: &str) -> (String, Option<String>) {
     name.push_str(rest);
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     (name, acronym)
+}
+
+/// Whether an acronym's letters are initials of the name's words, in order ("CITVB": Centre
+/// Interprofessionnel Technique des Vins de Bourgogne). A bracket naming another body ("Cofely
+/// (ENGIE)", "IRTES (UTBM)") is no acronym of the name.
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let folded = fold_words(name);
+    let mut initials = folded.split(' ').filter_map(|w| w.chars().next());
+    acronym.chars().filter(char::is_ascii_alphabetic).all(|c| initials.any(|i| i == c.to_ascii_lowercase()))
 }
 
 /// The key of a name: folded words (no accents, case or punctuation), legal forms left out.
@@ -146,6 +155,10 @@ mod tests {
             }
         );
         assert_eq!(key("CITVB"), Some("citvb".into()));
+        // A bracket naming another body is no acronym of the name.
+        for raw in ["Cofely (ENGIE)", "Hynamics (EDF)", "IRTES (UTBM)", "LIVIC (IFSTTAR)", "CEA (CEA-LITEN)"] {
+            assert!(matches!(read_name(raw), NameRead::Organisation { acronym: None, .. }), "{raw}");
+        }
         // A country code is not an acronym.
         assert!(matches!(read_name("DAC (IT)"), NameRead::Organisation { acronym: None, .. }));
     }
@@ -173,6 +186,11 @@ pub struct Organisation {
     pub acronym: Option<String>,
     /// Every name the sources write for it, as written, in the order met.
     pub names: Vec<String>,
+}
+
+/// Whether a name carries a bracket of three words or more (its own expansion, a description).
+fn spells_out(name: &str) -> bool {
+    name.split('(').skip(1).any(|b| b.split(')').next().unwrap_or_default().split_whitespace().count() >= 3)
 }
 
 /// An alias of the source data: `name` is the same organisation as `same_as`, for the reason
@@ -209,6 +227,8 @@ pub fn organisations<'a>(names: impl IntoIterator<Item = &'a str>, aliases: &[Al
     let joins: Vec<(String, String)> = orgs
         .iter()
         .filter_map(|o| o.acronym.as_ref().map(|a| (key_of(a), o.key.clone())))
+        // "ARD (Agro-industrie Recherches et Développements)" spells out another ARD: not joined.
+        .filter(|(from, _)| !orgs.iter().any(|o| o.key == *from && o.names.iter().any(|n| spells_out(n))))
         .chain(aliases.iter().filter_map(|a| match (read_name(&a.name), read_name(&a.same_as)) {
             (NameRead::Organisation { key: from, .. }, NameRead::Organisation { key: to, .. }) => Some((from, to)),
             _ => None,
@@ -247,6 +267,10 @@ mod grouping {
             "trois laboratoires (non nommés)",
             "Ifremer",
             "IFREMER (Brest)",
+            "Agence régionale de développement économique (ARD)",
+            "ARD (Agro-industrie Recherches et Développements)",
+            "Cofely (ENGIE)",
+            "ENGIE",
         ];
         let alias = Alias { name: "INRA".into(), same_as: "INRAE".into(), why: "test".into() };
         let (orgs, descriptions) = organisations(names, &[]);
@@ -256,10 +280,13 @@ mod grouping {
         assert_eq!(citvb.name, "Centre interprofessionnel technique des vins de Bourgogne");
         assert!(orgs.iter().any(|o| o.key == "distretto aerospaziale della campania" && o.names.len() == 2));
         assert!(orgs.iter().any(|o| o.key == "ifremer" && o.names.len() == 2));
+        // Two ARD (the second spells itself out), a company and its group stay apart.
+        assert!(orgs.iter().any(|o| o.key == "ard" && o.names.len() == 1));
+        assert!(orgs.iter().any(|o| o.key == "engie" && o.names.len() == 1));
         // INRA and INRAE stay apart without an alias, and are one with it.
-        assert_eq!(orgs.len(), 5);
+        assert_eq!(orgs.len(), 9);
         let (with_alias, _) = organisations(names, &[alias]);
-        assert_eq!(with_alias.len(), 4);
+        assert_eq!(with_alias.len(), 8);
         assert!(with_alias.iter().any(|o| o.key == "inrae" && o.names == ["INRAE", "INRA"]));
     }
 }
