@@ -5,40 +5,12 @@
 //! overlap), linked nodes placed near each other, links drawn as arcs on the right.
 
 use crate::listing::order_by;
-use crate::model::{Dataset, Project};
+use crate::model::Dataset;
 use crate::organisations::{distinct, Orgs};
 use crate::text::escape_html as escape;
-use std::collections::HashMap;
-
-/// A link between two pôles (`a` < `b`, their ids) and the projects they share.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edge {
-    pub a: String,
-    pub b: String,
-    /// Projects of the selection citing both.
-    pub projects: u32,
-}
-
-/// The links between the pôles cited by `projects`: every pair of distinct pôles of a project,
-/// counted once per project; strongest first, then by ids. (A plain reading, the reference
-/// the network's own counting is tested against.)
-pub fn pole_edges<'a>(projects: impl IntoIterator<Item = &'a Project>) -> Vec<Edge> {
-    let mut counts: HashMap<(String, String), u32> = HashMap::new();
-    for p in projects {
-        let ids = distinct(p.poles.iter());
-        for a in &ids {
-            for b in ids.iter().filter(|b| a < *b) {
-                *counts.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
-            }
-        }
-    }
-    let mut edges: Vec<Edge> = counts.into_iter().map(|((a, b), projects)| Edge { a, b, projects }).collect();
-    edges.sort_by(|x, y| y.projects.cmp(&x.projects).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
-    edges
-}
 
 /// What a node of the network is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
     Pole,
     Organisation,
@@ -90,7 +62,6 @@ pub const ROW: u32 = 24;
 pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>) -> Network {
     let np = d.poles.len();
     let no = orgs.map_or(0, |o| o.list.len());
-    let of_project = orgs.map(|o| o.of_projects(d.projects.len())).unwrap_or_default();
     // Projects per pôle pair (a < b), per pôle, per organisation; (organisation, pôle, projects).
     let mut pairs = vec![0u32; np * np];
     let mut pole_projects = vec![0u32; np];
@@ -104,7 +75,7 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>) -> Network {
                 pairs[a * np + b] += 1;
             }
         }
-        for &o in of_project.get(i).into_iter().flatten() {
+        for &o in orgs.map_or(&[][..], |x| x.of_project(i)) {
             org_projects[o] += 1;
             for &p in &ps {
                 match org_pairs.iter_mut().find(|x| x.0 == o && x.1 == p) {
@@ -246,7 +217,36 @@ pub fn svg(net: &Network, name_of: &dyn Fn(&Node) -> String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Project;
     use crate::testdata::{bundled, bundled_orgs};
+    use std::collections::HashMap;
+
+    /// A link between two pôles (`a` < `b`, their ids) and the projects they share.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct Edge {
+        a: String,
+        b: String,
+        /// Projects of the selection citing both.
+        projects: u32,
+    }
+
+    /// The links between the pôles cited by `projects`: every pair of distinct pôles of a project,
+    /// counted once per project; strongest first, then by ids. (A plain reading, the reference
+    /// the network's own counting is tested against; tests only.)
+    fn pole_edges<'a>(projects: impl IntoIterator<Item = &'a Project>) -> Vec<Edge> {
+        let mut counts: HashMap<(String, String), u32> = HashMap::new();
+        for p in projects {
+            let ids = distinct(p.poles.iter());
+            for a in &ids {
+                for b in ids.iter().filter(|b| a < *b) {
+                    *counts.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut edges: Vec<Edge> = counts.into_iter().map(|((a, b), projects)| Edge { a, b, projects }).collect();
+        edges.sort_by(|x, y| y.projects.cmp(&x.projects).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
+        edges
+    }
 
     #[test]
     fn pairs_counted_once_per_project() {

@@ -79,6 +79,8 @@ pub struct Orgs {
     by_name: HashMap<String, usize>,
     /// Every name of each organisation, folded, for the text search.
     folded: Vec<String>,
+    /// The organisations of each project (indexes, by `Dataset::projects` index).
+    of_project: Vec<Vec<usize>>,
 }
 
 /// Reads `organisations.json` against the dataset: projects the dataset does not have are left
@@ -89,7 +91,7 @@ pub fn parse(text: &str, d: &Dataset) -> Result<Orgs, String> {
     let strs = |r: &Value, k: &str| -> Vec<String> {
         r.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
     };
-    let mut orgs = Orgs::default();
+    let mut orgs = Orgs { of_project: vec![Vec::new(); d.projects.len()], ..Orgs::default() };
     for r in records {
         let text = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
         let (Some(id), Some(name)) = (text("id"), text("name")) else { continue };
@@ -125,6 +127,9 @@ pub fn parse(text: &str, d: &Dataset) -> Result<Orgs, String> {
             orgs.by_name.insert(n.clone(), i);
         }
         orgs.folded.push(fold(&format!("{} {}", org.name, org.names.join(" "))));
+        for &(p, _) in &org.projects {
+            orgs.of_project[p].push(i);
+        }
         orgs.list.push(org);
     }
     Ok(orgs)
@@ -191,17 +196,9 @@ impl Orgs {
         self.by_name.get(name).map(|&i| &self.list[i])
     }
 
-    /// The organisations of a project (indexes), from a table built once per call site.
-    pub fn of_projects(&self, n_projects: usize) -> Vec<Vec<usize>> {
-        let mut out = vec![Vec::new(); n_projects];
-        for (o, org) in self.list.iter().enumerate() {
-            for &(p, _) in &org.projects {
-                if let Some(v) = out.get_mut(p) {
-                    v.push(o);
-                }
-            }
-        }
-        out
+    /// The organisations (indexes) of the project at this `Dataset::projects` index.
+    pub fn of_project(&self, p: usize) -> &[usize] {
+        self.of_project.get(p).map_or(&[], Vec::as_slice)
     }
 
     /// The Organisations tab: the organisations with at least one project among `matched`
@@ -294,8 +291,7 @@ impl Orgs {
         let ps = || projects.iter().map(|&(p, _)| &d.projects[p]);
         let poles = tally(ps().flat_map(|p| p.poles.iter().map(String::as_str)));
         let funders = tally(ps().flat_map(|p| p.funder_ids()));
-        let of_project = self.of_projects(d.projects.len());
-        let partners = tally(projects.iter().flat_map(|&(p, _)| of_project[p].iter().copied().filter(|&x| x != o)));
+        let partners = tally(projects.iter().flat_map(|&(p, _)| self.of_project(p).iter().copied().filter(|&x| x != o)));
         OrgPage { projects, poles, partners, funders }
     }
 }

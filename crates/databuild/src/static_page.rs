@@ -5,10 +5,9 @@
 use poles_core::i18n::{fill, set_current, Catalog, Lang};
 use std::cell::RefCell;
 
-/// Escapes a text for HTML (element content and double-quoted attributes).
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+/// Escapes a text for HTML (element content and double-quoted attributes): the core's, which the
+/// app's organisation page and network use too.
+pub use poles_core::text::escape_html as esc;
 
 /// The words of one page: French texts as they are, or their English from the catalog.
 pub struct Words<'a> {
