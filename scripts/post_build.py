@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post_build hook (runs in the staging folder before it becomes dist/):
 
+0. optimises the WASM module (wasm-streams' unused exports removed first) and minifies the glue;
+
 1. moves trunk's inline `<script type="module">` loader into a file (`start-<hash>.js`), so that the
    page runs under a Content-Security-Policy without 'unsafe-inline';
 2. writes the service worker's precache list and version into sw.js: every file of the build
@@ -15,10 +17,17 @@ import os
 import re
 import sys
 
+import wasm_shrink
+
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "")
 public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
 if not staging or not os.path.isdir(staging):
     sys.exit("post_build.py: TRUNK_STAGING_DIR is not set")
+
+# 0a. The WASM module: unused exports removed, optimised, short import and export names
+#     (scripts/wasm_shrink.py).
+if os.environ.get("TRUNK_PROFILE", "release") == "release":
+    wasm_shrink.shrink(staging)
 
 # 0. The wasm-bindgen glue is minified with terser (trunk's own minifier fails on it), and its
 #    subresource-integrity hash in index.html is updated.

@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const out = process.argv[3] ?? 'docs/screenshots';
 const views = process.argv[4]
-  ? process.argv[4].split('|').map((v) => v.split('='))
+  ? process.argv[4].split('|').map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)])
   : [['explorer', '/?region=27'], ['project', '/projets/damav'], ['map', '/?vue=carte&region=27'], ['stats', '/?vue=stats&region=27']];
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use poles_core::engine::Index;
+use poles_core::engine::{Index, Results};
 use poles_core::format::date_fr;
+use poles_core::query::Query;
 use poles_core::validate::{FileError, Loaded};
 use std::sync::Arc;
 
@@ -35,6 +36,16 @@ impl Data {
     /// The error of a data file that could not be used (`poles.json`, `projects.json`).
     pub fn file_error(&self, file: &str) -> Option<FileError> {
         self.file_errors.iter().find(|e| e.file == file).cloned()
+    }
+
+    /// The engine's results for `q`, its organisation filter applied: that organisation's
+    /// projects once the organisations are read (none before, nor for an unknown id).
+    pub fn search(&self, q: &Query) -> Results {
+        let within = (!q.organisation.is_empty()).then(|| {
+            self.orgs.ensure(self);
+            self.orgs.get().and_then(|o| o.projects_of(&q.organisation)).unwrap_or_default()
+        });
+        self.index.search_within(q, within.as_deref())
     }
 }
 

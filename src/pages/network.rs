@@ -16,8 +16,8 @@ use wasm_bindgen::JsCast;
 pub fn NetworkView() -> impl IntoView {
     let ctx = use_ctx();
     let data = ctx.data();
-    // One chosen pôle: its organisations join the network (read on first need).
-    let one_pole = Memo::new(move |_| ctx.query.with(|q| q.facet(Facet::Pole).include.len() == 1));
+    // One chosen pôle or organisation: its organisations join the network (read on first need).
+    let with_orgs = Memo::new(move |_| ctx.query.with(|q| q.facet(Facet::Pole).include.len() == 1 || !q.organisation.is_empty()));
 
     let navigate = use_navigate();
     let open = Callback::new(move |(kind, id): (NodeKind, String)| {
@@ -36,11 +36,12 @@ pub fn NetworkView() -> impl IntoView {
             <h2 id="network-title">{t("Réseau : les pôles liés par leurs projets communs")}</h2>
             // One drawing per change (summary, drawing and table together: everything moves).
             {move || {
-                let orgs = one_pole.get().then(|| {
+                let orgs = with_orgs.get().then(|| {
                     data.orgs.ensure(&data);
                     data.orgs.get()
                 });
                 let orgs = orgs.flatten();
+                let centre = orgs.as_ref().and_then(|o| ctx.query.with(|q| o.by_id(&q.organisation)));
                 // The drawing is rebuilt: a node that had the focus gets it back.
                 // (Nodes have an `id`: "network-" then their kind and id.)
                 if let Some(id) = document().active_element().map(|e| e.id()).filter(|id| id.starts_with("network-")) {
@@ -50,7 +51,7 @@ pub fn NetworkView() -> impl IntoView {
                         }
                     });
                 }
-                let net = ctx.results.with(|r| network(&data.loaded.dataset, &r.items, orgs.as_deref()));
+                let net = ctx.results.with(|r| network(&data.loaded.dataset, &r.items, orgs.as_deref(), centre));
                 view! {
                     <p class="network-summary" data-testid="network-summary">{summary(&net)}</p>
                     // Markup written by the core (every text escaped): the WASM holds no view code per element.
@@ -119,7 +120,7 @@ fn table(net: &Network) -> impl IntoView {
         <div class="table-wrap">
             <table class="funding" data-testid="network-table">
                 <caption>{t("Les liens du réseau, du plus fort au plus faible")}</caption>
-                <thead><tr><th scope="col">{t("Pôle")}</th><th scope="col">{t("Lié à")}</th><th scope="col">{t("Projets en commun")}</th></tr></thead>
+                <thead><tr><th scope="col">{t("Pôle ou organisation")}</th><th scope="col">{t("Lié à")}</th><th scope="col">{t("Projets en commun")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

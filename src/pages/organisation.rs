@@ -32,6 +32,12 @@ pub fn OrganisationPage() -> impl IntoView {
                 <article class="record" data-testid="organisation-page" data-id=org.id.clone()>
                     {crate::list_return::back_link("/?onglet=organisations", "← Toutes les organisations")}
                     <h1 tabindex="-1">{org.name.clone()}</h1>
+                    // Its projects in the explorer, with every filter and view (the organisation filter).
+                    <p class="record-links">
+                        <a href=href(&format!("/?organisation={}", org.id)) data-testid="organisation-explore">{t("Ses projets dans l'explorateur")}</a>
+                        " · "
+                        <a href=href(&format!("/?vue=reseau&organisation={}", org.id)) data-testid="organisation-network">{t("Son réseau de partenaires")}</a>
+                    </p>
                     <div inner_html=body></div>
                 </article>
             }

@@ -125,7 +125,7 @@ test('keyboard: a pôle node filters on it and shows its organisations; an organ
   await expect(page.getByTestId('organisation-page')).toHaveAttribute('data-id', id);
 });
 
-for (const url of ['/?onglet=organisations', '/organisations/cnrs', '/?vue=reseau', '/?vue=reseau&pole=techtera', '/?onglet=organisations&lang=en', '/organisations/cnrs?lang=en', '/?vue=reseau&lang=en']) {
+for (const url of ['/?onglet=organisations', '/organisations/cnrs', '/?vue=reseau', '/?vue=reseau&pole=techtera', '/?vue=reseau&organisation=cnrs', '/?onglet=organisations&lang=en', '/organisations/cnrs?lang=en', '/?vue=reseau&lang=en']) {
   test(`no axe violation on ${url}`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('main h1')).toBeVisible();

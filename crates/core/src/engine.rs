@@ -369,16 +369,24 @@ impl Index {
     /// Each active filter (a facet's selection, the text, the year bounds) becomes a set of rows;
     /// the items are the intersection of all of them, and the counts of a facet's values are
     /// taken over the intersection of the *other* filters, by walking each value's postings.
+    pub fn search(&self, q: &Query) -> Results {
+        self.search_within(q, None)
+    }
+
+    /// `search`, the projects kept to `within` (`Dataset::projects` indexes; the organisation
+    /// filter, `Query::organisation`, gives its projects) on the projects and organisations tabs:
+    /// a filter like the others, so the facet counts follow it.
     // One copy in the WASM whatever the number of callers (it is large).
     #[inline(never)]
-    pub fn search(&self, q: &Query) -> Results {
+    pub fn search_within(&self, q: &Query, within: Option<&[usize]>) -> Results {
         let side = if q.tab.of_projects() { &self.projects } else { &self.poles };
         let rows = &side.rows;
         let n = rows.len();
         let projects_tab = q.tab.of_projects();
         let all_mode = q.funder_mode == FunderMode::All && projects_tab;
 
-        // The filters: (facet index, or N_FACETS for the text and N_FACETS + 1 for the years).
+        // The filters: (facet index, or N_FACETS for the text, N_FACETS + 1 for the years and
+        // N_FACETS + 2 for `within`).
         let mut filters: Vec<(usize, Bits)> = Vec::new();
         for f in Facet::ALL.iter().filter(|f| f.applies_to(q.tab)).filter(|f| !q.facet(**f).is_empty()) {
             filters.push((f.index(), self.facet_rows(side, *f, q)));
@@ -386,6 +394,19 @@ impl Index {
         // On the organisations tab the text searches the organisations (`organisations::Orgs::rows`).
         if let Some(m) = self.text_matches(rows, q).filter(|_| q.tab != Tab::Organisations) {
             filters.push((N_FACETS, m));
+        }
+        if let Some(within) = within.filter(|_| projects_tab) {
+            let mut kept = vec![false; self.projects.rows.len()];
+            for &i in within {
+                if let Some(k) = kept.get_mut(i) {
+                    *k = true;
+                }
+            }
+            let mut b = Bits::empty(n);
+            for (r, _) in rows.iter().enumerate().filter(|(_, row)| kept[row.item as usize]) {
+                b.set(r as u32);
+            }
+            filters.push((N_FACETS + 2, b));
         }
         let year_filter = projects_tab && (q.year_min.is_some() || q.year_max.is_some());
         if year_filter {

@@ -51,8 +51,9 @@ pub struct Chip {
     pub label: String,
 }
 
-/// The chips of the active filters of the query's tab, in facet order, in the page's language.
-pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
+/// The chips of the active filters of the query's tab, in facet order, in the page's language;
+/// the organisation's is named by `org_name` (its id until the organisations are read).
+pub fn chips(data: &Dataset, q: &Query, org_name: Option<&str>) -> Vec<Chip> {
     use crate::i18n::{fill, msg as tr};
     let mut out = Vec::new();
     for facet in Facet::ALL.into_iter().filter(|f| f.applies_to(q.tab)) {
@@ -79,6 +80,10 @@ pub fn chips(data: &Dataset, q: &Query) -> Vec<Chip> {
         };
         if let Some(label) = label {
             out.push(Chip { without: Query { year_min: None, year_max: None, ..q.clone() }, label });
+        }
+        if !q.organisation.is_empty() {
+            let label = fill(tr("Organisation : {}"), &[org_name.unwrap_or(&q.organisation)]);
+            out.push(Chip { without: Query { organisation: String::new(), ..q.clone() }, label });
         }
     }
     out
@@ -171,12 +176,24 @@ mod tests {
         q.facet_mut(Facet::Financeur).set("FEDER", ValueState::Excluded);
         q.text = "pôle".into();
         q.year_min = Some(2010);
-        let c = chips(d, &q);
+        q.organisation = "cnrs".into();
+        let c = chips(d, &q, Some("Centre national de la recherche scientifique"));
         let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
-        assert_eq!(labels, ["Région : Bourgogne-Franche-Comté", "Financeur : sauf FEDER", "Recherche : « pôle »", "Année : à partir de 2010"]);
+        assert_eq!(
+            labels,
+            [
+                "Région : Bourgogne-Franche-Comté",
+                "Financeur : sauf FEDER",
+                "Recherche : « pôle »",
+                "Année : à partir de 2010",
+                "Organisation : Centre national de la recherche scientifique"
+            ]
+        );
         assert!(c[0].without.facet(Facet::Region).is_empty());
         assert_eq!(c[0].without.facet(Facet::Financeur).exclude, ["FEDER"]);
-        assert!(c[3].without.year_min.is_none());
+        assert!(c[3].without.year_min.is_none() && c[3].without.organisation == "cnrs");
+        assert!(c[4].without.organisation.is_empty() && c[4].without.year_min == Some(2010));
+        assert_eq!(chips(d, &q, None)[4].label, "Organisation : cnrs");
         assert!(q.cleared().is_unfiltered(crate::query::Tab::Projets));
     }
 

@@ -56,16 +56,19 @@ pub const MAX_ORGS: usize = 40;
 pub const ROW: u32 = 24;
 
 /// The network of the selected projects (`items`, dataset indexes). With `orgs`, the
-/// organisations of those projects are nodes too, linked to the pôles of their projects. (Pairs
-/// are counted in tables indexed by pôle and organisation: no hashing, no sorting but the app's
-/// one; pôles without a record are left out.)
-pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>) -> Network {
+/// organisations of those projects are nodes too, linked to the pôles of their projects; with a
+/// `centre` (an organisation chosen, its index), it is linked to each of them by the projects
+/// they share. (Pairs are counted in tables indexed by pôle and organisation: no hashing, no
+/// sorting but the app's one; pôles without a record are left out.)
+pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>, centre: Option<usize>) -> Network {
     let np = d.poles.len();
     let no = orgs.map_or(0, |o| o.list.len());
     // Projects per pôle pair (a < b), per pôle, per organisation; (organisation, pôle, projects).
     let mut pairs = vec![0u32; np * np];
     let mut pole_projects = vec![0u32; np];
     let mut org_projects = vec![0u32; no];
+    // Projects shared with the centre.
+    let mut shared = vec![0u32; no];
     let mut org_pairs: Vec<(usize, usize, u32)> = Vec::new();
     for &i in items {
         let ps: Vec<usize> = distinct(d.projects[i].poles.iter()).into_iter().filter_map(|id| d.pole_position(id)).collect();
@@ -75,8 +78,11 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>) -> Network {
                 pairs[a * np + b] += 1;
             }
         }
-        for &o in orgs.map_or(&[][..], |x| x.of_project(i)) {
+        let of_project = orgs.map_or(&[][..], |x| x.of_project(i));
+        let with_centre = centre.is_some_and(|c| of_project.contains(&c));
+        for &o in of_project {
             org_projects[o] += 1;
+            shared[o] += with_centre as u32;
             for &p in &ps {
                 match org_pairs.iter_mut().find(|x| x.0 == o && x.1 == p) {
                     Some(x) => x.2 += 1,
@@ -109,11 +115,23 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>) -> Network {
         links.push(Link { a: node_of_pole[k / np], b: node_of_pole[k % np], projects: n });
     }
     if let Some(orgs) = orgs {
+        let mut node_of_org = vec![usize::MAX; no];
         for &o in &kept {
             let org = &orgs.list[o];
+            node_of_org[o] = nodes.len();
             nodes.push(Node { id: org.id.clone(), kind: NodeKind::Organisation, label: org.name.clone(), row: 0, projects: org_projects[o] });
             for x in org_pairs.iter().filter(|x| x.0 == o) {
                 links.push(Link { a: node_of_pole[x.1], b: nodes.len() - 1, projects: x.2 });
+            }
+        }
+        // The centre's node: its own, or the pôle it is.
+        let centre_node = centre.map(|c| match orgs.list[c].pole.as_deref().and_then(|p| d.pole_position(p)) {
+            Some(p) if is_pole(c) => node_of_pole[p],
+            _ => node_of_org[c],
+        });
+        if let Some(c) = centre_node.filter(|&c| c != usize::MAX) {
+            for &o in kept.iter().filter(|&&o| shared[o] > 0 && node_of_org[o] != c) {
+                links.push(Link { a: c, b: node_of_org[o], projects: shared[o] });
             }
         }
     }
@@ -215,161 +233,4 @@ pub fn svg(net: &Network, name_of: &dyn Fn(&Node) -> String) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Project;
-    use crate::testdata::{bundled, bundled_orgs};
-    use std::collections::HashMap;
-
-    /// A link between two pôles (`a` < `b`, their ids) and the projects they share.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    struct Edge {
-        a: String,
-        b: String,
-        /// Projects of the selection citing both.
-        projects: u32,
-    }
-
-    /// The links between the pôles cited by `projects`: every pair of distinct pôles of a project,
-    /// counted once per project; strongest first, then by ids. (A plain reading, the reference
-    /// the network's own counting is tested against; tests only.)
-    fn pole_edges<'a>(projects: impl IntoIterator<Item = &'a Project>) -> Vec<Edge> {
-        let mut counts: HashMap<(String, String), u32> = HashMap::new();
-        for p in projects {
-            let ids = distinct(p.poles.iter());
-            for a in &ids {
-                for b in ids.iter().filter(|b| a < *b) {
-                    *counts.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut edges: Vec<Edge> = counts.into_iter().map(|((a, b), projects)| Edge { a, b, projects }).collect();
-        edges.sort_by(|x, y| y.projects.cmp(&x.projects).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
-        edges
-    }
-
-    #[test]
-    fn pairs_counted_once_per_project() {
-        let template = bundled().0.projects[0].clone();
-        let project = |poles: &[&str]| Project { poles: poles.iter().map(|s| s.to_string()).collect(), ..template.clone() };
-        let ps = [project(&["b", "a"]), project(&["a", "b", "c"]), project(&["c"]), project(&["a", "a", "b"])];
-        assert_eq!(
-            pole_edges(&ps),
-            vec![
-                Edge { a: "a".into(), b: "b".into(), projects: 3 },
-                Edge { a: "a".into(), b: "c".into(), projects: 1 },
-                Edge { a: "b".into(), b: "c".into(), projects: 1 },
-            ]
-        );
-        assert!(pole_edges(&ps[2..3]).is_empty(), "a project citing one pôle links none");
-    }
-
-    #[test]
-    fn the_bundled_data_links_pairs_of_poles() {
-        let (d, _) = bundled();
-        let edges = pole_edges(&d.projects);
-        // Brute force: for every pair of pôles, the projects citing both.
-        let mut ids: Vec<&str> = d.projects.iter().flat_map(|p| p.poles.iter().map(String::as_str)).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut expected = 0;
-        for (i, a) in ids.iter().enumerate() {
-            for b in &ids[i + 1..] {
-                let n = d.projects.iter().filter(|p| p.poles.iter().any(|x| x == a) && p.poles.iter().any(|x| x == b)).count() as u32;
-                if n > 0 {
-                    expected += 1;
-                    assert!(edges.contains(&Edge { a: a.to_string(), b: b.to_string(), projects: n }), "{a} {b} {n}");
-                }
-            }
-        }
-        assert_eq!(edges.len(), expected);
-        assert!(edges.len() > 50, "{} pairs", edges.len());
-    }
-
-    fn all(d: &Dataset) -> Vec<usize> {
-        (0..d.projects.len()).collect()
-    }
-
-    #[test]
-    fn the_network_is_the_pairs_of_poles_of_the_selection() {
-        let (d, index) = bundled();
-        for qs in ["", "region=27", "theme=agroalimentaire"] {
-            let (q, _) = crate::query::parse(&crate::query::decode_query_string(qs));
-            let items = index.search(&q).items;
-            let net = network(d, &items, None);
-            let edges = pole_edges(items.iter().map(|&i| &d.projects[i]));
-            assert_eq!(net.links.len(), edges.len(), "{qs}");
-            for l in &net.links {
-                let (a, b) = (&net.nodes[l.a].id, &net.nodes[l.b].id);
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
-                assert!(edges.contains(&Edge { a: a.clone(), b: b.clone(), projects: l.projects }), "{qs}: {a} {b}");
-            }
-            // Every node is linked; counts are the node's projects in the selection.
-            assert!(net.nodes.iter().enumerate().all(|(i, _)| net.links.iter().any(|l| l.a == i || l.b == i)));
-        }
-    }
-
-    #[test]
-    fn the_layout_is_deterministic_and_labels_never_overlap() {
-        let (d, _) = bundled();
-        let items = all(d);
-        let net = network(d, &items, None);
-        assert_eq!(net, network(d, &items, None), "same input, same positions");
-        let mut rows: Vec<u32> = net.nodes.iter().map(|n| n.row).collect();
-        rows.sort_unstable();
-        assert_eq!(rows, (0..net.nodes.len() as u32).collect::<Vec<_>>(), "one row per node: labels on distinct rows, ROW units apart");
-        // Linked nodes are close: the strongest link spans few rows.
-        let l = net.links[0];
-        assert!(net.nodes[l.a].row.abs_diff(net.nodes[l.b].row) <= 3, "{l:?}");
-        // Reversing the order of the selection changes nothing.
-        let mut rev = items.clone();
-        rev.reverse();
-        assert_eq!(network(d, &rev, None), net);
-    }
-
-    #[test]
-    fn one_poles_organisations_join_the_network() {
-        let (d, index) = bundled();
-        let orgs = bundled_orgs();
-        let (q, _) = crate::query::parse(&crate::query::decode_query_string("pole=techtera"));
-        let items = index.search(&q).items;
-        let net = network(d, &items, Some(orgs));
-        let org_nodes: Vec<&Node> = net.nodes.iter().filter(|n| n.kind == NodeKind::Organisation).collect();
-        assert!(!org_nodes.is_empty() && org_nodes.len() <= MAX_ORGS);
-        // An organisation's link to Techtera counts the selected projects naming both.
-        let techtera = net.nodes.iter().position(|n| n.id == "techtera").unwrap();
-        for l in net.links.iter().filter(|l| l.a == techtera || l.b == techtera) {
-            let other = &net.nodes[if l.a == techtera { l.b } else { l.a }];
-            if other.kind == NodeKind::Organisation {
-                let org = &orgs.list[orgs.by_id(&other.id).unwrap()];
-                let n = org.projects.iter().filter(|(p, _)| items.contains(p) && d.projects[*p].poles.iter().any(|x| x == "techtera")).count();
-                assert_eq!(l.projects as usize, n, "{}", other.id);
-            }
-        }
-        assert_eq!(net, network(d, &items, Some(orgs)));
-    }
-
-    #[test]
-    fn the_drawing_escapes_every_text() {
-        let net = Network {
-            nodes: vec![
-                Node { id: "a".into(), kind: NodeKind::Pole, label: "R&D <x>".into(), row: 0, projects: 2 },
-                Node { id: "b\"".into(), kind: NodeKind::Organisation, label: "B".into(), row: 1, projects: 1 },
-            ],
-            links: vec![Link { a: 0, b: 1, projects: 2 }],
-            orgs_left_out: 0,
-        };
-        let s = svg(&net, &|n| format!("{} !", n.label));
-        assert!(s.contains(r#"clip-path="url(#network-labels)">R&amp;D &lt;x&gt;</text>"#) && s.contains(r#"aria-label="R&amp;D &lt;x&gt; !""#), "{s}");
-        assert!(s.contains(r#"data-id="b&quot;""#) && s.contains(r#"stroke-width="6.0""#));
-        assert_eq!(s.matches("data-testid=\"network-node\"").count(), 2);
-        assert!(s.contains(r#"id="network-organisation-b&quot;" data-testid="network-node" data-id="b&quot;" data-kind="organisation""#), "{s}");
-        assert!(s.contains("<circle") && s.contains("network-node organisation"));
-    }
-
-    #[test]
-    fn arcs_grow_with_the_distance() {
-        assert_eq!(arc_path(100, 0, 1, 200), "M100 12C126 12 126 36 100 36");
-        assert!(arc_path(100, 0, 40, 200).contains("C366 "), "capped at 200 wide");
-    }
-}
+mod tests;

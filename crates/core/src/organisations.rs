@@ -191,6 +191,12 @@ impl Orgs {
         self.by_id.get(id).copied()
     }
 
+    /// The projects (`Dataset::projects` indexes) of the organisation with this id: what the
+    /// organisation filter keeps (`engine::Index::search_within`).
+    pub fn projects_of(&self, id: &str) -> Option<Vec<usize>> {
+        self.by_id(id).map(|o| self.list[o].projects.iter().map(|p| p.0).collect())
+    }
+
     /// The organisation a lead or partner name of a project stands for (none for a description).
     pub fn of_name(&self, name: &str) -> Option<&Org> {
         self.by_name.get(name).map(|&i| &self.list[i])

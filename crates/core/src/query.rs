@@ -245,6 +245,9 @@ pub struct Query {
     pub year_min: Option<u16>,
     pub year_max: Option<u16>,
     pub sort: Sort,
+    /// One organisation's projects only (`organisation=<id>`, projects and organisations tabs;
+    /// empty: any). Its projects are read from `organisations.json`, see `engine::Index::search_within`.
+    pub organisation: String,
 }
 
 impl Query {
@@ -258,7 +261,7 @@ impl Query {
     pub fn is_unfiltered(&self, tab: Tab) -> bool {
         Facet::ALL.iter().filter(|f| f.applies_to(tab)).all(|f| self.facet(*f).is_empty())
             && self.text.is_empty()
-            && (tab == Tab::Poles || (self.year_min.is_none() && self.year_max.is_none()))
+            && (tab == Tab::Poles || (self.year_min.is_none() && self.year_max.is_none() && self.organisation.is_empty()))
     }
     /// Removes every filter, keeping the tab and the sort.
     pub fn cleared(&self) -> Query {
@@ -346,6 +349,13 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
                 "" | "au_moins_un" => q.funder_mode = FunderMode::Any,
                 _ => note(key, value, "mode inconnu (tous ou au_moins_un)"),
             },
+            "organisation" => {
+                if value.len() > 64 || !value.chars().all(is_value_char) {
+                    note(key, value, "valeur mal formée");
+                } else {
+                    q.organisation = value.to_string();
+                }
+            }
             // Embedding parameters are read by `embed::parse_embed`.
             k if EMBED_PARAMS.contains(&k) => {}
             _ => {
@@ -520,6 +530,9 @@ pub fn to_query_string(q: &Query) -> String {
     }
     if q.funder_mode == FunderMode::All && q.facet(Facet::Financeur).is_empty() {
         parts.push("financeur_mode=tous".into());
+    }
+    if !q.organisation.is_empty() {
+        parts.push(format!("organisation={}", q.organisation));
     }
     if !q.text.is_empty() {
         parts.push(format!("q={}", encode(&q.text)));

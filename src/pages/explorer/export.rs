@@ -53,7 +53,7 @@ pub fn ExportMenu() -> impl IntoView {
                 _ if r.tab == Tab::Poles => (poles_table(d, &r.items.iter().filter_map(|&i| d.poles.get(i)).collect::<Vec<&Pole>>()), what),
                 _ => match &orgs {
                     Some(o) => {
-                        let matched = ctx.query.with_untracked(|q| data.index.search(&Query { tab: Tab::Projets, text: String::new(), ..q.clone() }).items);
+                        let matched = ctx.query.with_untracked(|q| data.search(&Query { tab: Tab::Projets, text: String::new(), ..q.clone() }).items);
                         (o.table(d, &r.items, &r.figures, &matched), what)
                     }
                     None => (projects_table(&projects), what),

@@ -21,7 +21,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
     let open = !is_narrow_screen();
     let active = Memo::new(move |_| {
         let data = ctx.data();
-        let n = query.with(|q| chips(&data.loaded.dataset, q).len());
+        let n = query.with(|q| chips(&data.loaded.dataset, q, None).len());
         if n == 0 {
             String::new()
         } else {

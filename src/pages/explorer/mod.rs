@@ -27,7 +27,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use poles_core::engine::Results;
-use poles_core::query::{check_against, decode_query_string, parse, to_query_string, Query, Tab, View};
+use poles_core::query::{check_against, decode_query_string, parse, to_query_string, Notice, Query, Tab, View};
 
 /// What every part of the explorer reads: the data, the query of the URL, its results, and the
 /// way to a new query. `Copy`, so components take nothing else.
@@ -88,22 +88,34 @@ pub fn Explorer() -> impl IntoView {
         Memo::new(move |_| {
             let (mut q, mut notices) = parse(&decode_query_string(&search.get()));
             notices.extend(check_against(&mut q, &data.loaded.dataset));
+            // An organisation the organisations do not know (once read) is dropped, as a value is.
+            if !q.organisation.is_empty() {
+                data.orgs.ensure(&data);
+                let reason = data.orgs.value.with(|v| match v {
+                    Some(Ok(o)) => o.by_id(&q.organisation).is_none().then_some("valeur inconnue dans les données"),
+                    Some(Err(_)) => Some("les organisations n'ont pas pu être lues"),
+                    None => None,
+                });
+                if let Some(reason) = reason {
+                    let value = std::mem::take(&mut q.organisation);
+                    notices.push(Notice { param: "organisation".into(), value, reason: reason.into() });
+                }
+            }
             (q, notices)
         })
     };
     let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
     let results = {
-        let index = data.index.clone();
-        let loaded = data.loaded.clone();
+        let data = data.clone();
         let orgs = data.orgs;
         Memo::new(move |_| {
             crate::perf::mark("pe-search-start");
-            let mut r = query.with(|q| index.search(q));
+            let mut r = query.with(|q| data.search(q));
             // The organisations tab: the organisations of the matching projects (once read).
             if r.tab == Tab::Organisations {
                 match orgs.get() {
-                    Some(o) => query.with(|q| o.select(&loaded.dataset, &mut r, q)),
+                    Some(o) => query.with(|q| o.select(&data.loaded.dataset, &mut r, q)),
                     None => r.items.clear(),
                 }
             }
@@ -183,6 +195,10 @@ pub fn Explorer() -> impl IntoView {
         }
     });
     let results_drawn = Memo::new(move |_| stage.get() >= 1);
+    let waiting_orgs = {
+        let orgs = data.orgs;
+        Memo::new(move |_| query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && orgs.value.with(Option::is_none))
+    };
     let filters_drawn = Memo::new(move |_| stage.get() >= 2);
     view! {
         <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
@@ -214,6 +230,8 @@ pub fn Explorer() -> impl IntoView {
                 </div>
                 {move || results_drawn.get().then(|| match (file_error_of(mode.get().1), mode.get()) {
                     (Some(error), _) => missing_file(error),
+                    // The organisation filter waits for the organisations.
+                    _ if waiting_orgs.get() => data.orgs.pending().into_any(),
                     (None, (View::Carte, _)) => view! { <MapView /> }.into_any(),
                     (None, (View::Stats, _)) => view! { <StatsView /> }.into_any(),
                     (None, (View::Liste, Tab::Projets)) => view! { <results::ProjectTable /> }.into_any(),

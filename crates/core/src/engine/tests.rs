@@ -385,3 +385,26 @@ fn hq_departement() {
     assert_eq!(departement_of_commune("2A004"), Some("2A"));
     assert_eq!(departement_of_commune("123"), None);
 }
+
+#[test]
+fn the_organisation_filter_keeps_its_projects_and_the_counts_follow() {
+    let (d, index) = bundled();
+    let within = crate::testdata::bundled_orgs().projects_of("cnrs").unwrap();
+    let (q, _) = crate::query::parse(&crate::query::decode_query_string("organisation=cnrs&theme=energie"));
+    let r = index.search_within(&q, Some(&within));
+    let want: Vec<usize> = (0..d.projects.len()).filter(|i| within.contains(i) && brute_match(d, &q, *i, None)).collect();
+    let mut got = r.items.clone();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(!want.is_empty() && want.len() < within.len(), "{} of {}", want.len(), within.len());
+    // A facet's counts: its projects kept by every other filter, the organisation's included.
+    for f in [Facet::Theme, Facet::Region] {
+        for (k, v) in index.values(f).iter().enumerate() {
+            let n = within.iter().filter(|&&i| brute_match(d, &q, i, Some(f)) && values_of_project(&d.projects[i], f).contains(v)).count();
+            assert_eq!(r.counts[f.index()][k] as usize, n, "{f:?} {v}");
+        }
+    }
+    // Not a filter of the pôles; no project at all keeps none.
+    assert_eq!(index.search_within(&Query { tab: Tab::Poles, ..Query::default() }, Some(&[])).items.len(), d.poles.len());
+    assert!(index.search_within(&Query::default(), Some(&[])).items.is_empty());
+}

@@ -104,6 +104,7 @@ prop_compose! {
         y1 in prop::option::of(1950u16..=2100),
         y2 in prop::option::of(1950u16..=2100),
         sort in prop::sample::select(Sort::ALL.to_vec()),
+        organisation in "([a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3})?",
     ) -> Query {
         let view = if view.applies_to(tab) { view } else { View::Liste };
         let (year_min, year_max) = match (y1, y2) {
@@ -120,6 +121,7 @@ prop_compose! {
             year_min,
             year_max,
             sort: if sort.applies_to(tab) { sort } else { Sort::Nom },
+            organisation,
         }
     }
 }
@@ -157,6 +159,19 @@ fn the_organisations_tab_and_the_network_view() {
     assert!(notices.is_empty());
     assert_eq!(q.view, View::Reseau);
     assert!(Facet::ALL.iter().all(|f| f.applies_to(Tab::Organisations) == f.applies_to(Tab::Projets)));
+}
+
+#[test]
+fn one_organisations_projects() {
+    let (q, notices) = parse(&decode_query_string("?vue=reseau&organisation=ifp-energies-nouvelles&region=84"));
+    assert!(notices.is_empty());
+    assert_eq!(q.organisation, "ifp-energies-nouvelles");
+    assert_eq!(to_query_string(&q), "?vue=reseau&region=84&organisation=ifp-energies-nouvelles");
+    assert!(!q.is_unfiltered(Tab::Projets) && !q.is_unfiltered(Tab::Organisations));
+    assert!(parse(&decode_query_string("organisation=cnrs")).0.is_unfiltered(Tab::Poles), "not a filter of the pôles");
+    assert!(q.cleared().organisation.is_empty());
+    let (q, notices) = parse(&decode_query_string("?organisation=%3Cscript%3E"));
+    assert_eq!((q.organisation.as_str(), notices[0].param.as_str(), notices[0].reason.as_str()), ("", "organisation", "valeur mal formée"));
 }
 
 #[test]
