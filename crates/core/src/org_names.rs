@@ -104,77 +104,6 @@ pub fn key_of(name: &str) -> String {
     fold_words(name).split(' ').filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(w)).collect::<Vec<_>>().join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(raw: &str) -> Option<String> {
-        match read_name(raw) {
-            NameRead::Organisation { key, .. } => Some(key),
-            NameRead::Description => None,
-        }
-    }
-
-    #[test]
-    fn descriptions_name_no_organisation() {
-        for raw in [
-            "trois laboratoires (non nommés)",
-            "9 partenaires (Espagne, Portugal, France, Irlande, Royaume-Uni)",
-            "14 partenaires au total",
-            "une dizaine d'entreprises (non nommées)",
-            "entreprises de la filière (17 partenaires au total)",
-            "universités et entreprises espagnoles, britanniques et allemandes (non nommées)",
-            "21 autres actionnaires privés",
-            "une entreprise papetière",
-            "et autres (21 partenaires au total)",
-            "laboratoires français et néerlandais (non nommés)",
-            "TPE et réseaux d'acteurs locaux (non nommés)",
-        ] {
-            assert_eq!(read_name(raw), NameRead::Description, "{raw}");
-        }
-    }
-
-    #[test]
-    fn one_organisation_whatever_the_writing() {
-        // Qualifiers in brackets, case, accents, punctuation and legal forms do not count.
-        assert_eq!(key("Polymeris (France)"), key("Polymeris (partenaire)"));
-        assert_eq!(key("Centre gériatrique de Champmaillot (CHU de Dijon)"), key("Centre gériatrique de Champmaillot (Dijon)"));
-        assert_eq!(key("Foncalieu (cave coopérative)"), key("FONCALIEU"));
-        assert_eq!(key("Roquette SA"), key("Roquette"));
-        assert_eq!(key("Telemotive AG (Allemagne)"), key("Telemotive"));
-        assert_eq!(key("Aerospace Valley (FR)"), key("Aerospace Valley"));
-        // An organisation followed by a description keeps the organisation.
-        assert_eq!(key("Pôle Véhicule du Futur (coordinateur) et 12 autres partenaires non nommés dans la source"), key("Pôle Véhicule du Futur"));
-        // The acronym in brackets is kept beside the name (the two then are one: see `databuild`).
-        assert_eq!(
-            read_name("Centre interprofessionnel technique des vins de Bourgogne (CITVB)"),
-            NameRead::Organisation {
-                key: "centre interprofessionnel technique des vins de bourgogne".into(),
-                acronym: Some("CITVB".into()),
-                name: "Centre interprofessionnel technique des vins de Bourgogne".into(),
-            }
-        );
-        assert_eq!(key("CITVB"), Some("citvb".into()));
-        // A bracket naming another body is no acronym of the name.
-        for raw in ["Cofely (ENGIE)", "Hynamics (EDF)", "IRTES (UTBM)", "LIVIC (IFSTTAR)", "CEA (CEA-LITEN)"] {
-            assert!(matches!(read_name(raw), NameRead::Organisation { acronym: None, .. }), "{raw}");
-        }
-        // A country code is not an acronym.
-        assert!(matches!(read_name("DAC (IT)"), NameRead::Organisation { acronym: None, .. }));
-    }
-
-    #[test]
-    fn different_organisations_stay_apart() {
-        // A common word is not a common organisation.
-        assert_ne!(key("Université de La Réunion"), key("Université d'Angers"));
-        assert_ne!(key("Suez Environnement"), key("Veolia Environnement"));
-        assert_ne!(key("Pôle Mer Bretagne"), key("Pôle Mer Méditerranée"));
-        assert_ne!(key("CNRS"), key("INRA"));
-        // Words that only look like legal forms inside a name stay.
-        assert_ne!(key("SA Holding Ouest"), key("Holding Ouest Bretagne"));
-    }
-}
-
 /// One organisation: the names the sources give it, gathered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
@@ -252,8 +181,74 @@ pub fn organisations<'a>(names: impl IntoIterator<Item = &'a str>, aliases: &[Al
 }
 
 #[cfg(test)]
-mod grouping {
+mod tests {
     use super::*;
+
+    fn key(raw: &str) -> Option<String> {
+        match read_name(raw) {
+            NameRead::Organisation { key, .. } => Some(key),
+            NameRead::Description => None,
+        }
+    }
+
+    #[test]
+    fn descriptions_name_no_organisation() {
+        for raw in [
+            "trois laboratoires (non nommés)",
+            "9 partenaires (Espagne, Portugal, France, Irlande, Royaume-Uni)",
+            "14 partenaires au total",
+            "une dizaine d'entreprises (non nommées)",
+            "entreprises de la filière (17 partenaires au total)",
+            "universités et entreprises espagnoles, britanniques et allemandes (non nommées)",
+            "21 autres actionnaires privés",
+            "une entreprise papetière",
+            "et autres (21 partenaires au total)",
+            "laboratoires français et néerlandais (non nommés)",
+            "TPE et réseaux d'acteurs locaux (non nommés)",
+        ] {
+            assert_eq!(read_name(raw), NameRead::Description, "{raw}");
+        }
+    }
+
+    #[test]
+    fn one_organisation_whatever_the_writing() {
+        // Qualifiers in brackets, case, accents, punctuation and legal forms do not count.
+        assert_eq!(key("Polymeris (France)"), key("Polymeris (partenaire)"));
+        assert_eq!(key("Centre gériatrique de Champmaillot (CHU de Dijon)"), key("Centre gériatrique de Champmaillot (Dijon)"));
+        assert_eq!(key("Foncalieu (cave coopérative)"), key("FONCALIEU"));
+        assert_eq!(key("Roquette SA"), key("Roquette"));
+        assert_eq!(key("Telemotive AG (Allemagne)"), key("Telemotive"));
+        assert_eq!(key("Aerospace Valley (FR)"), key("Aerospace Valley"));
+        // An organisation followed by a description keeps the organisation.
+        assert_eq!(key("Pôle Véhicule du Futur (coordinateur) et 12 autres partenaires non nommés dans la source"), key("Pôle Véhicule du Futur"));
+        // The acronym in brackets is kept beside the name (the two then are one: see `databuild`).
+        assert_eq!(
+            read_name("Centre interprofessionnel technique des vins de Bourgogne (CITVB)"),
+            NameRead::Organisation {
+                key: "centre interprofessionnel technique des vins de bourgogne".into(),
+                acronym: Some("CITVB".into()),
+                name: "Centre interprofessionnel technique des vins de Bourgogne".into(),
+            }
+        );
+        assert_eq!(key("CITVB"), Some("citvb".into()));
+        // A bracket naming another body is no acronym of the name.
+        for raw in ["Cofely (ENGIE)", "Hynamics (EDF)", "IRTES (UTBM)", "LIVIC (IFSTTAR)", "CEA (CEA-LITEN)"] {
+            assert!(matches!(read_name(raw), NameRead::Organisation { acronym: None, .. }), "{raw}");
+        }
+        // A country code is not an acronym.
+        assert!(matches!(read_name("DAC (IT)"), NameRead::Organisation { acronym: None, .. }));
+    }
+
+    #[test]
+    fn different_organisations_stay_apart() {
+        // A common word is not a common organisation.
+        assert_ne!(key("Université de La Réunion"), key("Université d'Angers"));
+        assert_ne!(key("Suez Environnement"), key("Veolia Environnement"));
+        assert_ne!(key("Pôle Mer Bretagne"), key("Pôle Mer Méditerranée"));
+        assert_ne!(key("CNRS"), key("INRA"));
+        // Words that only look like legal forms inside a name stay.
+        assert_ne!(key("SA Holding Ouest"), key("Holding Ouest Bretagne"));
+    }
 
     #[test]
     fn acronyms_and_aliases_join_names() {
