@@ -11,7 +11,7 @@
 //!   all the *other* filters (disjunctive faceting). In "tous" mode the funder counts are those
 //!   of the items kept by all filters, funders included (what adding the value would give).
 
-use crate::listing::{order_by, order_by_text, permute};
+use crate::listing::{mask, order_by, order_by_text, permute};
 use crate::model::{Dataset, Pole, PoleRole, Project, ProjectKind};
 use crate::query::{Facet, FunderMode, Query, Sort, Tab};
 use crate::text::fold;
@@ -396,12 +396,7 @@ impl Index {
             filters.push((N_FACETS, m));
         }
         if let Some(within) = within.filter(|_| projects_tab) {
-            let mut kept = vec![false; self.projects.rows.len()];
-            for &i in within {
-                if let Some(k) = kept.get_mut(i) {
-                    *k = true;
-                }
-            }
+            let kept = mask(self.projects.rows.len(), within);
             let mut b = Bits::empty(n);
             for (r, _) in rows.iter().enumerate().filter(|(_, row)| kept[row.item as usize]) {
                 b.set(r as u32);

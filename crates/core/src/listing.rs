@@ -1,4 +1,4 @@
-//! Orders of the lists shown by the app.
+//! Orders of the lists shown by the app, and masks of their selections.
 //!
 //! Every sort in the app goes through `order_by` or `order_by_text`, so that the sorting code is
 //! compiled once (each distinct `sort_by` closure would add its own copy to the WASM).
@@ -12,6 +12,17 @@ fn sort_indexes(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> V
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_unstable_by(|a, b| cmp(*a, *b).then(a.cmp(b)));
     idx
+}
+
+/// A mask of `n` items with those of `indexes` set (indexes beyond `n` are ignored).
+pub fn mask(n: usize, indexes: &[usize]) -> Vec<bool> {
+    let mut m = vec![false; n];
+    for &i in indexes {
+        if let Some(x) = m.get_mut(i) {
+            *x = true;
+        }
+    }
+    m
 }
 
 /// Indexes `0..n` ordered by `key` (smallest first), ties in index order.

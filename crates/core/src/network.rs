@@ -69,6 +69,7 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>, centre: Option
     let mut org_projects = vec![0u32; no];
     // Projects shared with the centre.
     let mut shared = vec![0u32; no];
+    let mut org_linked = vec![false; no];
     let mut org_pairs: Vec<(usize, usize, u32)> = Vec::new();
     for &i in items {
         let ps: Vec<usize> = distinct(d.projects[i].poles.iter()).into_iter().filter_map(|id| d.pole_position(id)).collect();
@@ -83,6 +84,8 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>, centre: Option
         for &o in of_project {
             org_projects[o] += 1;
             shared[o] += with_centre as u32;
+            // Linked to a pôle of the network (the pairs below are not empty).
+            org_linked[o] |= !ps.is_empty();
             for &p in &ps {
                 match org_pairs.iter_mut().find(|x| x.0 == o && x.1 == p) {
                     Some(x) => x.2 += 1,
@@ -94,7 +97,7 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>, centre: Option
     // The most present organisations (ties: the first in the file).
     // (An organisation that is a pôle of the network is that pôle's node.)
     let is_pole = |o: usize| orgs.and_then(|x| x.list[o].pole.as_deref()).and_then(|p| d.pole_position(p)).is_some_and(|p| pole_projects[p] > 0);
-    let linked: Vec<usize> = (0..no).filter(|&o| !is_pole(o) && org_pairs.iter().any(|x| x.0 == o)).collect();
+    let linked: Vec<usize> = (0..no).filter(|&o| org_linked[o] && !is_pole(o)).collect();
     let mut kept: Vec<usize> =
         order_by(linked.len(), |i| (u64::from(u32::MAX - org_projects[linked[i]]), linked[i] as u64)).into_iter().map(|i| linked[i]).collect();
     let orgs_left_out = kept.len().saturating_sub(MAX_ORGS);

@@ -5,7 +5,7 @@
 
 use crate::engine::Results;
 use crate::json::{self, Value};
-use crate::listing::{order_by, order_by_text};
+use crate::listing::{mask, order_by, order_by_text};
 use crate::model::Dataset;
 use crate::query::{Query, Sort};
 use crate::text::fold;
@@ -210,10 +210,7 @@ impl Orgs {
     /// The Organisations tab: the organisations with at least one project among `matched`
     /// (dataset indexes) whose names contain `text` (folded), in the order `sort` asks.
     pub fn rows(&self, d: &Dataset, matched: &[usize], text: &str, sort: Sort) -> Vec<OrgRow> {
-        let mut is_matched = vec![false; d.projects.len()];
-        for &i in matched {
-            is_matched[i] = true;
-        }
+        let is_matched = mask(d.projects.len(), matched);
         let needle = fold(text.trim());
         let mut rows: Vec<OrgRow> = Vec::new();
         for (o, org) in self.list.iter().enumerate() {
@@ -249,12 +246,13 @@ impl Orgs {
     /// `items` and `figures` are the tab's results (`select`).
     pub fn table(&self, d: &Dataset, items: &[usize], figures: &[[u32; 3]], matched: &[usize]) -> (Vec<String>, Vec<Vec<String>>) {
         let header = ["id", "nom", "nature", "pole", "projets", "poles", "regions", "projets_ids", "noms_cites", "lieux"].map(String::from).to_vec();
+        let is_matched = mask(d.projects.len(), matched);
         let out = items
             .iter()
             .map(|&i| {
                 let o = &self.list[i];
                 let projects: Vec<String> =
-                    o.projects.iter().filter(|(p, _)| matched.contains(p)).map(|(p, role)| format!("{} ({})", d.projects[*p].id, role.code())).collect();
+                    o.projects.iter().filter(|(p, _)| is_matched[*p]).map(|(p, role)| format!("{} ({})", d.projects[*p].id, role.code())).collect();
                 vec![
                     o.id.clone(),
                     o.name.clone(),

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
 use poles_core::export_people::for_people;
 use poles_core::model::{Pole, Project};
-
 use poles_core::query::{Query, Tab};
 use wasm_bindgen::JsCast;
 

@@ -118,11 +118,10 @@ pub fn Coverage() -> impl IntoView {
 pub fn ResultsHeader() -> impl IntoView {
     let ctx = use_ctx();
     let results = ctx.results;
-    let orgs = ctx.data().orgs;
     let count_text = Memo::new(move |_| {
         results.with(|r| match r.tab {
             // With the organisation filter, shown once the organisations are read.
-            Tab::Projets => (ctx.query.with(|q| q.organisation.is_empty()) || orgs.get().is_some()).then(|| count(r.totals.count, "projet", "projets")),
+            Tab::Projets => (!ctx.waiting_orgs.get()).then(|| count(r.totals.count, "projet", "projets")),
             Tab::Poles => Some(count(r.totals.count, "pôle", "pôles")),
             // Shown once the organisations are read.
             Tab::Organisations => (!r.figures.is_empty()).then(|| count(r.totals.count, "organisation", "organisations")),

@@ -39,6 +39,8 @@ pub struct Ctx {
     go: Callback<(Query, bool)>,
     /// The first drawing of the page (lists drawn a chunk at a time until it is whole).
     pub drawing: Drawing,
+    /// The organisation filter waits for the organisations (its results are not known yet).
+    pub waiting_orgs: Memo<bool>,
 }
 
 impl Ctx {
@@ -88,9 +90,9 @@ pub fn Explorer() -> impl IntoView {
         Memo::new(move |_| {
             let (mut q, mut notices) = parse(&decode_query_string(&search.get()));
             notices.extend(check_against(&mut q, &data.loaded.dataset));
-            // An organisation the organisations do not know (once read) is dropped, as a value is.
+            // An organisation the organisations do not know (once read: `Data::search` reads them)
+            // is dropped, as a value is.
             if !q.organisation.is_empty() {
-                data.orgs.ensure(&data);
                 let reason = data.orgs.value.with(|v| match v {
                     Some(Ok(o)) => o.by_id(&q.organisation).is_none().then_some("valeur inconnue dans les données"),
                     Some(Err(_)) => Some("les organisations n'ont pas pu être lues"),
@@ -149,7 +151,11 @@ pub fn Explorer() -> impl IntoView {
         });
     });
     let drawing = Drawing::new();
-    provide_context(Ctx { data: StoredValue::new(data.clone()), query, results, go, drawing });
+    let waiting_orgs = {
+        let orgs = data.orgs;
+        Memo::new(move |_| query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && orgs.value.with(Option::is_none))
+    };
+    provide_context(Ctx { data: StoredValue::new(data.clone()), query, results, go, drawing, waiting_orgs });
 
     let d = {
         let ds = &data.loaded.dataset;
@@ -195,10 +201,6 @@ pub fn Explorer() -> impl IntoView {
         }
     });
     let results_drawn = Memo::new(move |_| stage.get() >= 1);
-    let waiting_orgs = {
-        let orgs = data.orgs;
-        Memo::new(move |_| query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && orgs.value.with(Option::is_none))
-    };
     let filters_drawn = Memo::new(move |_| stage.get() >= 2);
     view! {
         <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
