@@ -30,6 +30,8 @@ pub struct Data {
     pub retry: Callback<()>,
     /// The organisations of this data, read on first use (`crate::orgs`).
     pub orgs: crate::orgs::OrgState,
+    /// The map outlines of this data, read on first use of the map.
+    pub geo: crate::pages::GeoState,
 }
 
 impl Data {
@@ -91,6 +93,7 @@ pub fn App() -> impl IntoView {
                     file_errors: Arc::new(o.file_errors),
                     retry,
                     orgs: crate::orgs::OrgState::new(),
+                    geo: crate::lazy_file::LazyFile::new(),
                 })
             };
             resource.set(Some(data.await));
@@ -98,6 +101,13 @@ pub fn App() -> impl IntoView {
     });
     refetch.set_value(Some(retry));
     retry.run(());
+    // The static first paint gives way once the data is read (or could not be): the first page
+    // with data is drawn in the same task.
+    Effect::new(move |_| {
+        if resource.with(Option::is_some) {
+            crate::boot::done();
+        }
+    });
     // Offline indicator and "new version" prompt (the service worker is registered by sw-register.js).
     let online = RwSignal::new(window().navigator().on_line());
     let update_ready = RwSignal::new(false);
@@ -218,8 +228,6 @@ fn Ready(data: Data) -> impl IntoView {
         )
     }));
     provide_context(data);
-    // The map outlines are fetched on first use of the map and kept for the page's life.
-    provide_context(crate::pages::GeoState(RwSignal::new(None)));
     focus_on_navigation();
     view! {
         {(!notices.is_empty()).then(|| view! {

@@ -151,6 +151,15 @@ pub fn data_lang() -> Option<&'static str> {
     (poles_core::i18n::current() != poles_core::i18n::Lang::Fr).then_some("fr")
 }
 
+/// Where the focus went when it left `el` (a `focusout` event): `Some(true)` outside `el`,
+/// `Some(false)` to an element inside it, `None` to nothing (the window lost it, a click on the
+/// page's background).
+pub fn focus_went_outside(ev: &leptos::ev::FocusEvent, el: &web_sys::Element) -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())?;
+    Some(!el.contains(Some(&to)))
+}
+
 /// Moves keyboard focus to the first element matching `selector` (headings have `tabindex="-1"`).
 pub fn focus(selector: &str) {
     if let Some(el) = document().query_selector(selector).ok().flatten() {

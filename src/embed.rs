@@ -79,14 +79,27 @@ pub fn init() -> EmbedState {
         }
     }
     if in_iframe {
-        // Inside a frame the page reports its full height: every row is measured for real
-        // (no content-visibility placeholders, see style/main.css).
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = root.class_list().add_1("framed");
-        }
         report_height(&window);
     }
+    if in_iframe || embed.enabled {
+        links_replace_history(&window);
+    }
     EmbedState { embed, locked_query, notices, in_iframe }
+}
+
+/// Inside an iframe every in-app link (tabs, views, pages, records, and the links of the pages
+/// written by the core) replaces the history entry: the host page's history is shared, and Back
+/// must leave the host page, not walk our views. The router reads the link's `replace`
+/// property; this listener sets it before the router's own (capture phase, on the window).
+fn links_replace_history(window: &web_sys::Window) {
+    let mark = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href]").ok().flatten());
+        if let Some(a) = link {
+            let _ = js_sys::Reflect::set(&a, &"replace".into(), &true.into());
+        }
+    });
+    let _ = window.add_event_listener_with_callback_and_bool("click", mark.as_ref().unchecked_ref(), true);
+    mark.forget();
 }
 
 /// Posts the document height to the parent whenever it changes.

@@ -37,7 +37,8 @@ pub fn install(lang: Lang, catalog: Catalog) {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        doc.set_title(t("Pôles Explorer — les pôles de compétitivité et leurs projets"));
+        // The short title, as every page sets it (its own parts come when it is drawn).
+        doc.set_title(&poles_core::format::page_title(&[]));
     }
 }
 

@@ -1,5 +1,5 @@
-//! The one `<For/>` of the app: every list (facet values, chips, map areas, chart bars, table
-//! rows) but the result rows (`crate::row_pool`) is a `<For/>` over `u64` keys through `Keyed`,
+//! The one `<For/>` of the app: every list (facet values, chips, map areas, chart bars, the page
+//! of result rows) is a `<For/>` over `u64` keys through `Keyed`,
 //! so that the keyed diff is compiled once into the WASM. A key names an item for its whole life (an index into a fixed
 //! list, or `key_of` a stable text); `child` builds the item's component once.
 

@@ -6,11 +6,13 @@
 
 mod api;
 mod app;
+mod boot;
 mod components;
 mod download;
 mod embed;
 pub mod i18n;
 mod keyed;
+pub mod lazy_file;
 mod list_return;
 mod orgs;
 mod pages;
@@ -18,7 +20,6 @@ mod panic_box;
 pub mod paths;
 pub mod perf;
 mod progressive;
-pub mod row_pool;
 
 pub use api::{fetch_data_file, load_catalog, load_dataset, Outcome, Source};
 pub use app::App;

@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A record opened from a list: the list's address, the row of the followed link (its
-/// `data-testid`, its `data-id` and its top in the viewport, when the link was in a result row)
-/// and the window's scroll position then.
+/// A record opened from a list: the list's address (its page included), the row of the followed
+/// link (its `data-testid`, its `data-id` and its top in the viewport, when the link was in a
+/// result row) and the window's scroll position then.
 #[derive(Clone, Debug)]
 struct Opened {
     list: String,
@@ -48,37 +48,26 @@ pub fn remember_click(ev: &leptos::ev::MouseEvent, list: impl FnOnce() -> String
     ret.0.set_value(Some(Opened { list: list(), row, scroll_y }));
 }
 
-/// Once the list at `list` is drawn whole: if a row was opened from this same list, the scroll
+/// The way back, read where the context is (a component), for `restore` run later.
+pub fn handle() -> Option<ListReturn> {
+    use_list_return()
+}
+
+/// Once the list at `list` is drawn: if a row was opened from this same list, the scroll
 /// position comes back and the row's link gets the focus (then the memory is spent).
-pub fn restore(list: &str) {
-    let Some(ret) = use_list_return() else { return };
+pub fn restore(ret: Option<ListReturn>, list: &str) {
+    let Some(ret) = ret else { return };
     let Some(opened) = ret.0.with_value(|o| o.clone()).filter(|o| o.list == list) else { return };
     ret.0.set_value(None);
     window().scroll_to_with_x_and_y(0.0, opened.scroll_y);
     let Some((testid, id, top)) = &opened.row else { return };
     let id = id.replace('\\', "\\\\").replace('"', "\\\"");
     let Some(row) = document().query_selector(&format!("[data-testid={testid}][data-id=\"{id}\"]")).ok().flatten() else { return };
-    // Every row laid out once, for real (rows far from the viewport have estimated heights until
-    // then, and would move the row when they get their own): their sizes are remembered after
-    // (`contain-intrinsic-size: auto`), see style/main.css.
-    let table = row.closest("table").ok().flatten();
-    if let Some(t) = &table {
-        let _ = t.class_list().add_1("laid-out");
-    }
     if let Some(link) = row.query_selector("a").ok().flatten().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = link.focus();
     }
-    // The row where it was in the viewport: the row, not the scroll offset, is the reference, as
-    // rows not laid out yet have estimated heights (content-visibility). The rows coming into
-    // view get their real height in the next frames: the row is put back until it stays.
+    // The row where it was in the viewport (the page above it may have grown or shrunk).
     settle(row, *top, 30, 0);
-    // Once painted so (the sizes are remembered at the frame's rendering), rows far from the
-    // viewport are skipped again.
-    if let Some(t) = table {
-        crate::progressive::after_next_paint(move || {
-            let _ = t.class_list().remove_1("laid-out");
-        });
-    }
 }
 
 /// Puts `row` back at `top` in the viewport, then again in the next frames until it has not

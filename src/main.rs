@@ -2,6 +2,8 @@
 //! for, then mounts the app. Everything else is in the library.
 
 fn main() {
+    // The benchmark's and the tests' sign that the WebAssembly runs (the first paint came before).
+    poles_explorer::perf::mark("pe-wasm-start");
     poles_explorer::install_panic_box();
     // Another language: its catalog first (a small bundled file), so that every string renders
     // translated. If it cannot be read, the explorer stays in French and says why.
@@ -20,12 +22,9 @@ fn main() {
     });
 }
 
-/// The static first paint of index.html (`#boot`) gives way to the app (one call site: the app's
-/// view code is instantiated once).
+/// Mounts the app (one call site: the app's view code is instantiated once). The static first
+/// paint of index.html (`#boot`) stays until the data is read (`poles_explorer::boot`).
 #[inline(never)]
 fn mount() {
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
     leptos::mount::mount_to_body(poles_explorer::App);
 }

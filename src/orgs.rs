@@ -4,19 +4,14 @@
 
 use crate::app::{use_index, Data};
 use crate::i18n::t;
+use crate::lazy_file::LazyFile;
 use leptos::prelude::*;
 use poles_core::organisations::Orgs;
-use poles_core::validate::FileError;
 use std::sync::Arc;
 
-/// The organisations once read, or why they could not be.
-pub type OrgsValue = Option<Result<Arc<Orgs>, FileError>>;
-
+/// The organisations, read on first use (`crate::lazy_file`).
 #[derive(Clone, Copy)]
-pub struct OrgState {
-    pub value: RwSignal<OrgsValue>,
-    started: StoredValue<bool>,
-}
+pub struct OrgState(pub LazyFile<Orgs>);
 
 /// The organisations of the loaded data, loading them on first use.
 pub fn use_orgs() -> OrgState {
@@ -27,34 +22,24 @@ pub fn use_orgs() -> OrgState {
 
 impl OrgState {
     pub fn new() -> Self {
-        OrgState { value: RwSignal::new(None), started: StoredValue::new(false) }
+        OrgState(LazyFile::new())
     }
 
     /// Starts reading them, if not yet done.
     pub fn ensure(self, data: &Data) {
-        if !self.started.get_value() {
-            self.load(data.clone());
-        }
+        let data = data.clone();
+        self.0.ensure(async move { crate::api::load_orgs(&data.source, &data.loaded.dataset).await });
     }
 
     /// The organisations, if read (tracked).
     pub fn get(&self) -> Option<Arc<Orgs>> {
-        self.value.with(|v| v.as_ref().and_then(|r| r.as_ref().ok().cloned()))
-    }
-
-    fn load(self, data: Data) {
-        self.started.set_value(true);
-        self.value.set(None);
-        leptos::task::spawn_local(async move {
-            let r = crate::api::load_orgs(&data.source, &data.loaded.dataset).await;
-            self.value.try_set(Some(r.map(Arc::new)));
-        });
+        self.0.get()
     }
 
     /// What to show while they are not there: "loading", or the error (its "Réessayer" loads
     /// the data again).
     pub fn pending(self) -> impl IntoView {
-        move || match self.value.get() {
+        move || match self.0.value.get() {
             Some(Ok(_)) => None,
             None => Some(view! { <p class="loading" role="status" data-testid="organisations-loading">{t("Chargement des organisations…")}</p> }.into_any()),
             Some(Err(e)) => Some(crate::components::missing_file(e)),

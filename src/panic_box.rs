@@ -12,6 +12,8 @@ pub fn install_panic_box() {
 }
 
 fn show_box() -> Option<()> {
+    // The static first paint, if still there, gives way: the box must be seen.
+    crate::boot::done();
     let doc = web_sys::window()?.document()?;
     if doc.get_element_by_id("panic-box").is_some() {
         return Some(());

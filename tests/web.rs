@@ -93,51 +93,43 @@ async fn mounted_app_without_data_shows_the_error_view_with_retry() {
     assert!(doc.query_selector("[data-testid=load-error]").unwrap().is_some());
 }
 
-/// The result rows' pool: the rows shown follow the keys in order, a row that stays keeps its
-/// node (and is not moved), a row that leaves and comes back is the same node, and only the
-/// positions that changed are written.
+/// The files read on first use: asked twice before the first answer, fetched once; `retry`
+/// fetches again; the value is the loader's.
 #[wasm_bindgen_test]
-fn row_pool_moves_only_the_rows_entering_or_leaving() {
-    use leptos::prelude::*;
-    use poles_explorer::row_pool::RowPool;
-    let owner = Owner::new();
-    owner.with(|| {
-        let built = StoredValue::new(0usize);
-        let mut pool = RowPool::new(std::sync::Arc::new(move |k: u64| {
-            built.update_value(|b| *b += 1);
-            view! { <tr data-id=k.to_string()><td>{k.to_string()}</td></tr> }.into_any()
-        }));
-        let body = document().create_element("tbody").unwrap();
-        let ids = |body: &web_sys::Element| {
-            let rows = body.children();
-            (0..rows.length())
-                .filter_map(|i| rows.item(i))
-                .filter_map(|r| Some((r.get_attribute("data-id")?, r.get_attribute("aria-rowindex").unwrap())))
-                .collect::<Vec<_>>()
-        };
-        let node = |body: &web_sys::Element, id: &str| body.query_selector(&format!("tr[data-id='{id}']")).unwrap().unwrap();
-        pool.show(&body, &[1, 2, 3, 4], 2, 0.0, 0.0);
-        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
-        assert_eq!(ids(&body), pairs(&[("1", "2"), ("2", "3"), ("3", "4"), ("4", "5")]));
-        let (three, one) = (node(&body, "3"), node(&body, "1"));
-        // Watch what the next change does to the row that stays in place.
-        three.set_attribute("data-mark", "kept").unwrap();
-        pool.show(&body, &[2, 3], 2, 0.0, 0.0);
-        assert_eq!(ids(&body), pairs(&[("2", "2"), ("3", "3")]));
-        assert!(node(&body, "3").is_same_node(Some(&three)));
-        pool.show(&body, &[1, 2, 3, 4, 5], 2, 0.0, 0.0);
-        assert_eq!(ids(&body), pairs(&[("1", "2"), ("2", "3"), ("3", "4"), ("4", "5"), ("5", "6")]));
-        // Row 1 came back as the same node; only row 5 was built.
-        assert!(node(&body, "1").is_same_node(Some(&one)));
-        assert_eq!(built.get_value(), 5);
-        // Another order moves rows; spacers stand for rows left out (virtualised lists).
-        pool.show(&body, &[5, 1], 10, 120.0, 0.0);
-        assert_eq!(ids(&body), pairs(&[("5", "10"), ("1", "11")]));
-        let first: web_sys::HtmlElement = body.first_element_child().unwrap().dyn_into().unwrap();
-        assert_eq!(first.class_name(), "spacer");
-        assert!(!first.hidden());
-        assert_eq!(first.style().get_property_value("height").unwrap(), "120px");
-        let last: web_sys::HtmlElement = body.last_element_child().unwrap().dyn_into().unwrap();
-        assert!(last.hidden());
-    });
+async fn a_lazy_file_is_fetched_once_whoever_asks() {
+    use poles_explorer::lazy_file::LazyFile;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let runs = Rc::new(Cell::new(0));
+    let owner = leptos::prelude::Owner::new();
+    owner.set();
+    let file: LazyFile<u32> = LazyFile::new();
+    let load = |n: u32| {
+        let runs = runs.clone();
+        async move {
+            runs.set(runs.get() + 1);
+            sleep(20).await;
+            Ok(n)
+        }
+    };
+    file.ensure(load(1));
+    file.ensure(load(2));
+    for _ in 0..50 {
+        if file.get().is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert_eq!(runs.get(), 1, "one fetch for two asks");
+    assert_eq!(file.get().as_deref(), Some(&1));
+    file.ensure(load(3));
+    assert_eq!(runs.get(), 1, "kept once read");
+    file.retry(load(4));
+    for _ in 0..50 {
+        if file.get().as_deref() == Some(&4) {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert_eq!((runs.get(), file.get().as_deref().copied()), (2, Some(4)), "retry reads again");
 }

@@ -1,8 +1,9 @@
 //! The statistics view (`vue=stats`): bar charts that follow the filters, each with a text summary
 //! and a table of the same figures. Clicking a bar (or Enter on it) filters on that value.
 
-use super::explorer::{roving, use_ctx};
+use super::ctx::use_ctx;
 use super::map_table::Swatch;
+use super::roving;
 use crate::components::sort_header;
 use crate::i18n::{count, t, tf, tr};
 use crate::keyed::{key_of, Keyed};

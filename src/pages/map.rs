@@ -2,14 +2,13 @@
 //! drill-down to the départements of a chosen region, pôle headquarters, a legend, and the same
 //! figures in a table. Figures come from the engine's facet counts (items kept by the other filters).
 
-use super::explorer::{explorer_href, use_ctx};
+use super::ctx::{explorer_href, use_ctx};
 use super::map_table::{Legend, MapTable};
 use crate::api::load_geo_data;
 use crate::app::Data;
 use crate::i18n::{count, t, tf};
 use crate::keyed::Keyed;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use poles_core::format::{eur, num};
 use poles_core::geo::{class_breaks, class_of};
 use poles_core::query::{Facet, Measure, Query, Tab, ValueState, View};
@@ -20,21 +19,12 @@ use std::sync::Arc;
 pub const PALETTE: [&str; 5] = ["#d6e6f4", "#a3c9e6", "#5fa1d3", "#2c6fb0", "#0b3d7a"];
 pub const EMPTY: &str = "#eef0f3";
 
-/// The map outlines, fetched once per page load.
-#[derive(Clone, Copy)]
-pub struct GeoState(pub RwSignal<Option<Result<Arc<GeoData>, FileError>>>);
+/// The map outlines, fetched on first use of the map and kept for the page's life.
+pub type GeoState = crate::lazy_file::LazyFile<GeoData>;
 
-fn use_geo(data: &Data) -> RwSignal<Option<Result<Arc<GeoData>, FileError>>> {
-    let state = use_context::<GeoState>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(None));
-    if state.get_untracked().is_none() {
-        let refs = data.loaded.dataset.refs.clone();
-        let source = data.source.clone();
-        spawn_local(async move {
-            let r = load_geo_data(&source, &refs).await.map(|(g, _)| Arc::new(g));
-            state.try_set(Some(r));
-        });
-    }
-    state
+fn load_geo(data: &Data) -> impl std::future::Future<Output = Result<GeoData, FileError>> + 'static {
+    let (refs, source) = (data.loaded.dataset.refs.clone(), data.source.clone());
+    async move { load_geo_data(&source, &refs).await.map(|(g, _)| g) }
 }
 
 /// Which outline: a region (`false`) or a département (`true`), and its index in `GeoData`.
@@ -109,11 +99,10 @@ fn describe(name: &str, f: &Fig, tab: Tab) -> String {
 #[component]
 pub fn MapView() -> impl IntoView {
     let data = use_ctx().data();
-    let geo = use_geo(&data);
-    let retry = Callback::new(move |_: ()| {
-        geo.set(None);
-        let _ = use_geo(&data);
-    });
+    let state = data.geo;
+    state.ensure(load_geo(&data));
+    let geo = state.value;
+    let retry = Callback::new(move |_: ()| state.retry(load_geo(&data)));
     view! {
         <section class="map-view" aria-labelledby="map-title" data-testid="map-view">
             <h2 id="map-title" tabindex="-1">{t("Carte")}</h2>

@@ -1,7 +1,7 @@
 //! The map's legend and its table alternative (the same figures, sortable by any column, each row
 //! keyed by its area so that a filter change only rewrites the figures that changed).
 
-use super::explorer::use_ctx;
+use super::ctx::use_ctx;
 use super::map::{shape_of, Fig, MapCtx, ShapeKey, EMPTY, PALETTE};
 use crate::components::sort_header;
 use crate::i18n::{t, tf};

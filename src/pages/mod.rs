@@ -2,6 +2,7 @@
 
 mod about;
 mod charts;
+pub(crate) mod ctx;
 mod embed_builder;
 mod explorer;
 mod map;
@@ -11,6 +12,7 @@ mod not_found;
 pub(crate) mod organisation;
 mod pole;
 mod project;
+pub(crate) mod roving;
 
 pub use about::{about_href, understand_href, AboutPage, UnderstandPage};
 pub use embed_builder::EmbedBuilder;

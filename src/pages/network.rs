@@ -3,7 +3,7 @@
 //! diagram laid out by `poles_core::network`; the same links as a table, the strongest in words.
 //! The drawing is rebuilt on a change: every node moves when the selection changes.
 
-use super::explorer::use_ctx;
+use super::ctx::use_ctx;
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
@@ -20,9 +20,11 @@ pub fn NetworkView() -> impl IntoView {
     let with_orgs = Memo::new(move |_| ctx.query.with(|q| q.facet(Facet::Pole).include.len() == 1 || !q.organisation.is_empty()));
 
     let navigate = use_navigate();
+    // In an embed, a record opened replaces the history entry, as links do (`crate::embed`).
+    let replace = crate::embed::use_embed().replace_history();
     let open = Callback::new(move |(kind, id): (NodeKind, String)| {
         if kind == NodeKind::Organisation {
-            navigate(&href(&format!("/organisations/{id}")), Default::default());
+            navigate(&href(&format!("/organisations/{id}")), leptos_router::NavigateOptions { replace, ..Default::default() });
             return;
         }
         // A pôle: the selection becomes its own (or, on the pôle already chosen, everyone's).

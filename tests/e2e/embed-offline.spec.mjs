@@ -134,7 +134,7 @@ test.describe('offline', () => {
   test('after one visit the app works with the network off', async ({ page, context }) => {
     await page.goto('/');
     await count(page, projects.length);
-    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
     await context.setOffline(true);
     await page.reload();
     await count(page, projects.length);
@@ -153,8 +153,8 @@ test.describe('offline', () => {
     await page.goto('/host/same.html');
     const frame = page.frameLocator('iframe');
     await count(frame, projects.length);
-    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active)), null, { timeout: 15000 });
-    await expect.poll(() => page.frames()[1].evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15000 }).toBe(true);
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active)), null, { timeout: 10_000 });
+    await expect.poll(() => page.frames()[1].evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 }).toBe(true);
     await context.setOffline(true);
     await page.reload().catch(() => {});
     await count(page.frameLocator('iframe'), projects.length);

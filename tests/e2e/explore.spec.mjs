@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { projects, poles } from './data.mjs';
 import { search, facetCount, toUrl, ids, FACETS } from './reference-engine.mjs';
+import { allRowIds, unfold } from './pages.mjs';
 
 const resultCount = async (page) => Number((await page.getByTestId('result-count').textContent()).replace(/\D+/g, ''));
 const option = (page, facet, value) => page.locator(`[data-testid=facet-option][data-facet="${facet}"][data-value="${value}"]`);
@@ -12,9 +13,8 @@ async function expectRows(page, state) {
   const want = search(state);
   await expectCount(page, want.length);
   const testid = (state.tab ?? 'projets') === 'projets' ? 'project-row' : 'pole-row';
-  // Rows arrive a chunk per task after the first paint: wait for the whole list.
-  await expect.poll(async () => new Set(await page.getByTestId(testid).evaluateAll((rows) => rows.map((r) => r.dataset.id))))
-    .toEqual(new Set(want.map((x) => x.id)));
+  // Every page of the list, in order.
+  expect(new Set(await allRowIds(page, testid))).toEqual(new Set(want.map((x) => x.id)));
 }
 
 test('region facet: clicking a value filters, updates the URL and the counts', async ({ page }) => {
@@ -47,6 +47,7 @@ test('département facet appears for a chosen region', async ({ page }) => {
 
 test('theme, pôle and funder facets combine with AND across facets, OR within', async ({ page }) => {
   await page.goto('/');
+  for (const f of ['theme', 'financeur', 'pole']) await unfold(page, f);
   await option(page, 'theme', 'agroalimentaire').click();
   await option(page, 'theme', 'agriculture').click();
   await expect(page).toHaveURL(/theme=agroalimentaire,agriculture/);
@@ -76,6 +77,7 @@ test('"tous" mode keeps projects co-funded by every chosen funder', async ({ pag
   const all = { ...any, all: true };
   await expectRows(page, all);
   expect(search(all).length).toBeLessThan(search(any).length);
+  await unfold(page, 'financeur');
   for (const f of ids.financeur) {
     await expect(option(page, 'financeur', f)).toHaveAttribute('data-count', String(facetCount(all, 'financeur', f)));
   }
@@ -178,6 +180,9 @@ test('a malformed URL is ignored with a visible notice, never a crash', async ({
 
 test('values without results stay visible but disabled', async ({ page }) => {
   await page.goto('/?region=27');
+  // Long facets list every value once unfolded.
+  await unfold(page, 'region');
+  await unfold(page, 'theme');
   // Another region stays listed with its own count (disjunctive), disabled only at zero.
   const corse = option(page, 'region', '94');
   const n = facetCount({ sel: { region: { include: ['27'] } } }, 'region', '94');

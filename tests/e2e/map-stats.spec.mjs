@@ -1,6 +1,7 @@
 // Issue 4: the map and the charts mirror the list, are keyboard-usable and have table equivalents.
 import { test, expect } from '@playwright/test';
 import { projects, poles } from './data.mjs';
+import { expectList } from './pages.mjs';
 import { search, facetCount } from './reference-engine.mjs';
 
 const resultCount = async (page) => Number((await page.getByTestId('result-count').textContent()).replace(/\D+/g, ''));
@@ -91,5 +92,5 @@ test('a broken map file shows a message and the rest keeps working', async ({ pa
   await expect(page.getByTestId('map-error')).toContainText('geo.json');
   await expect(page.getByTestId('result-count')).toHaveText(new RegExp(`^${projects.length}\\s`));
   await page.getByTestId('view-liste').click();
-  await expect(page.getByTestId('project-row')).toHaveCount(projects.length);
+  await expectList(page, 'project-row', projects.length);
 });

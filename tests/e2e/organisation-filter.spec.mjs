@@ -5,18 +5,18 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { projects } from './data.mjs';
 import { organisations } from './organisations-reference.mjs';
+import { allRowIds as rowIds } from './pages.mjs';
 
 const ORGS = organisations();
 const byId = (id) => ORGS.find((o) => o.id === id);
 const option = (page, facet, value) => page.locator(`[data-testid=facet-option][data-facet="${facet}"][data-value="${value}"]`);
-const rowIds = (page, testid) => page.getByTestId(testid).evaluateAll((rows) => rows.map((r) => r.dataset.id));
 
 test('organisation=<id> keeps its projects; the facet counts and the chip follow', async ({ page }) => {
   const cnrs = byId('cnrs');
   const mine = projects.filter((p) => cnrs.projects.has(p.id));
   await page.goto('/?organisation=cnrs');
   await expect(page.getByTestId('result-count')).toHaveText(`${mine.length} projets`);
-  await expect.poll(async () => new Set(await rowIds(page, 'project-row'))).toEqual(new Set(mine.map((p) => p.id)));
+  expect(new Set(await rowIds(page, 'project-row'))).toEqual(new Set(mine.map((p) => p.id)));
   // A region's count is that of its projects among the organisation's.
   const regions = new Map();
   for (const p of mine) for (const r of new Set(p.territory?.regions ?? [])) regions.set(r, (regions.get(r) ?? 0) + 1);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { violations } from './axe.mjs';
 import { projects } from './data.mjs';
 import { organisations, poleEdges } from './organisations-reference.mjs';
+import { allRowIds, allRows, expectList } from './pages.mjs';
 
 test.use({ bypassCSP: true });
 
@@ -15,16 +16,16 @@ const inRegion = (code) => projects.filter((p) => (p.territory?.regions ?? []).i
 test('the Organisations tab lists every organisation once, with its projects, and follows the filters', async ({ page }) => {
   await page.goto('/?onglet=organisations');
   await expect(page.getByTestId('result-count')).toHaveText(`${ORGS.length} organisations`);
-  const rows = page.getByTestId('organisation-row');
-  await expect(rows).toHaveCount(ORGS.length);
-  const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.id, Number(tr.querySelector('[data-testid=organisation-row-projects]').textContent)]));
+  await expectList(page, 'organisation-row', ORGS.length);
+  const shown = await allRows(page, 'organisation-row', (trs) => trs.map((tr) => [tr.dataset.id, Number(tr.querySelector('[data-testid=organisation-row-projects]').textContent)]));
+  expect(shown.length).toBe(ORGS.length);
   expect(new Map(shown)).toEqual(new Map(ORGS.map((o) => [o.id, o.projects.size])));
   // Bourgogne-Franche-Comté: an organisation matches when one of its projects does.
   const bfc = new Set(inRegion('27').map((p) => p.id));
   const expected = ORGS.filter((o) => [...o.projects.keys()].some((id) => bfc.has(id)));
   await page.goto('/?onglet=organisations&region=27');
   await expect(page.getByTestId('result-count')).toHaveText(`${expected.length} organisations`);
-  const ids = await page.getByTestId('organisation-row').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+  const ids = await allRowIds(page, 'organisation-row');
   expect(ids.sort()).toEqual(expected.map((o) => o.id).sort());
   // Text search over the names, and sort by number of projects.
   await page.goto('/?onglet=organisations&q=ifremer&tri=projets');
@@ -32,7 +33,7 @@ test('the Organisations tab lists every organisation once, with its projects, an
   await expect(page.getByTestId('organisation-row')).toHaveAttribute('data-id', 'ifremer');
   await page.goto('/?onglet=organisations&tri=projets');
   await expect(page.getByTestId('result-count')).toBeVisible();
-  const counts = await page.getByTestId('organisation-row-projects').allTextContents();
+  const counts = await allRows(page, 'organisation-row', (trs) => trs.map((tr) => tr.querySelector('[data-testid=organisation-row-projects]').textContent));
   expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => b - a));
 });
 

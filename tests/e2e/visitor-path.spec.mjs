@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { projects, referentiels } from './data.mjs';
 import { search } from './reference-engine.mjs';
+import { expectList } from './pages.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8099);
 const app = `http://127.0.0.1:${port}/`;
@@ -15,7 +16,7 @@ const params = (url) => [...new URL(url).searchParams.entries()].sort().map((p) 
 async function openRowFromList(page, list, index) {
   await page.goto(list);
   const n = await countOf(page);
-  await expect(page.getByTestId('project-row')).toHaveCount(n);
+  await expectList(page, 'project-row', n);
   const row = page.getByTestId('project-row').nth(index);
   const id = await row.getAttribute('data-id');
   // Rows near the viewport get their real height once shown: centre the row until it stays.
@@ -56,6 +57,14 @@ test("the browser's Back also restores the place and the focus", async ({ page }
   const { id, top } = await openRowFromList(page, '/?region=84', 25);
   await page.goBack();
   await expect(page.getByTestId('result-count')).toBeVisible();
+  await expectRowBack(page, id, top);
+});
+
+test('back from a record opened on page 2: the same page, the row focused', async ({ page }) => {
+  const { id, top } = await openRowFromList(page, '/?page=2', 20);
+  await page.getByTestId('back-to-list').click();
+  await expect(page).toHaveURL(/[?&]page=2$/);
+  await expect(page.getByTestId('project-row').first()).toHaveAttribute('aria-rowindex', '52');
   await expectRowBack(page, id, top);
 });
 
@@ -293,9 +302,9 @@ test('keyboard economy: a facet is one tab stop, arrows move, Space checks, "-" 
   await expect(regions.nth(2)).toHaveAttribute('data-state', 'excluded');
   await expect(regions.nth(2)).toHaveAccessibleName(/exclu/);
   await expect(regions.nth(2)).toBeFocused();
-  // Tab leaves the list; Shift+Tab comes back to the value last focused.
+  // Tab leaves the list (for the button that unfolds it); Shift+Tab comes back to the value last focused.
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.dataset.facet)).not.toBe('region');
+  await expect(page.locator('[data-testid=facet-more][data-facet=region]')).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(regions.nth(2)).toBeFocused();
   // "Tout effacer" leaves the focus on the search box.

@@ -140,6 +140,57 @@ pub fn listed(hay: &[String], state: impl Fn(usize) -> ValueState, offered: impl
     (out, left_out)
 }
 
+/// How many of the results have no value at all for `facet` (projects tab: regions,
+/// départements, themes, funders; else 0): a value counting 0 may only mean that the records do
+/// not say it ("département non renseigné pour 12 projets"). Meaningful when the facet has no
+/// chosen value (otherwise the results hold only items having one).
+pub fn unstated(data: &Dataset, r: &crate::engine::Results, facet: Facet) -> usize {
+    if r.tab != crate::query::Tab::Projets {
+        return 0;
+    }
+    let missing = |p: &crate::model::Project| match facet {
+        Facet::Region => p.territory.regions.is_empty(),
+        Facet::Departement => p.territory.departements.is_empty(),
+        Facet::Theme => p.themes.is_empty(),
+        Facet::Financeur => p.funding.is_empty(),
+        _ => false,
+    };
+    r.items.iter().filter_map(|&i| data.projects.get(i)).filter(|p| missing(p)).count()
+}
+
+/// Facets with more values than this are folded: the chosen values and the `FOLDED_SHOWN`
+/// largest counts, then a button that lists them all (`data-testid="facet-more"`).
+pub const FOLD_ABOVE: usize = 12;
+/// Unchosen values a folded facet lists.
+pub const FOLDED_SHOWN: usize = 10;
+
+/// Whether a facet of `n` values is folded (unless the visitor unfolded it or filters its list).
+pub fn foldable(n: usize) -> bool {
+    n > FOLD_ABOVE
+}
+
+/// The values a folded facet lists (positions in `Index::values`): the `FOLDED_SHOWN` offered
+/// values with the largest counts that are not chosen, and every chosen (included or excluded)
+/// value, all in the order of their counts, largest first (ties in display order; values at zero
+/// come last). A value keeps its place when it is chosen (a facet's own counts do not depend on
+/// its choice), so the focus and the eye stay on it.
+pub fn folded(n: usize, state: impl Fn(usize) -> ValueState, offered: impl Fn(usize) -> bool, counts: &[u32]) -> Vec<usize> {
+    let count = |k: usize| counts.get(k).copied().unwrap_or(0);
+    let by_count = crate::listing::order_by(n, |k| (u64::from(u32::MAX - count(k)), 0));
+    let mut unchosen = 0;
+    by_count
+        .into_iter()
+        .filter(|&k| {
+            if state(k) != ValueState::Off {
+                return true;
+            }
+            let shown = offered(k) && unchosen < FOLDED_SHOWN;
+            unchosen += usize::from(shown);
+            shown
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +283,42 @@ mod tests {
         assert_eq!(former_name_match(polymeris, "ELASTOPOLE"), Some("Elastopôle"));
         assert_eq!(former_name_match(polymeris, "polymeris"), None);
         assert_eq!(former_name_match(polymeris, ""), None);
+    }
+
+    #[test]
+    fn a_long_facet_folds_to_the_chosen_values_and_the_ten_largest_counts() {
+        let counts: Vec<u32> = (0..20).map(|k| [5, 0, 9, 9, 1, 3, 7, 2, 8, 0, 4, 6, 10, 0, 0, 0, 1, 2, 3, 4][k]).collect();
+        let state = |k: usize| match k {
+            1 => ValueState::Included,
+            15 => ValueState::Excluded,
+            _ => ValueState::Off,
+        };
+        let all = folded(20, state, |_| true, &counts);
+        assert_eq!(all, [12, 2, 3, 8, 6, 11, 0, 10, 19, 5, 1, 15], "by count, ties in display order, the chosen ones in their place");
+        let not_8 = folded(20, state, |k| k != 8, &counts);
+        assert!(!not_8.contains(&8) && not_8.len() == 12, "values not offered are not listed");
+        // Choosing a listed value keeps its place; the next largest count joins the list.
+        let chosen_2 = |k: usize| if k == 2 { ValueState::Included } else { ValueState::Off };
+        let after = folded(20, chosen_2, |_| true, &counts);
+        assert_eq!(after.iter().position(|&k| k == 2), Some(1));
+        assert_eq!(after.len(), 11);
+        let few = folded(3, |_| ValueState::Off, |_| true, &[0, 2, 0]);
+        assert_eq!(few, [1, 0, 2], "zeros last");
+        assert!(!foldable(12) && foldable(13));
+    }
+
+    #[test]
+    fn items_without_a_value_are_counted_apart() {
+        let (d, index) = data();
+        let mut q = Query::default();
+        q.facet_mut(Facet::Region).set("27", ValueState::Included);
+        let r = index.search(&q);
+        let brute = r.items.iter().filter(|&&i| d.projects[i].territory.departements.is_empty()).count();
+        assert!(brute > 0, "some projects of Bourgogne-Franche-Comté name no département");
+        assert_eq!(unstated(d, &r, Facet::Departement), brute);
+        assert_eq!(unstated(d, &r, Facet::Region), 0, "every one has its region");
+        assert_eq!(unstated(d, &r, Facet::Pole), 0);
+        q.tab = crate::query::Tab::Poles;
+        assert_eq!(unstated(d, &index.search(&q), Facet::Departement), 0);
     }
 }

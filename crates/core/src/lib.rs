@@ -24,6 +24,7 @@ pub mod network;
 #[cfg(feature = "orgs")]
 pub mod org_names;
 pub mod organisations;
+pub mod paging;
 pub mod query;
 pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]

@@ -1,7 +1,7 @@
 //! The explorer's state and its URL form (public contract, see README "URL").
 //!
 //! Parameters: `onglet` (projets|poles), `vue` (liste|carte|stats), `mesure` (nombre|montant), `region`, `departement`, `theme`, `financeur`,
-//! `financeur_mode` (tous), `pole`, `phase`, `lien_pole`, `nature`, `q`, `annee_min`, `annee_max`, `tri`.
+//! `financeur_mode` (tous), `pole`, `phase`, `lien_pole`, `nature`, `q`, `annee_min`, `annee_max`, `tri`, `page`.
 //! Several values are comma-separated; an excluded value is prefixed with `-`.
 //!
 //! Parsing never fails: a malformed or unknown value is dropped and reported as a `Notice`.
@@ -248,6 +248,8 @@ pub struct Query {
     /// One organisation's projects only (`organisation=<id>`, projects and organisations tabs;
     /// empty: any). Its projects are read from `organisations.json`, see `engine::Index::search_within`.
     pub organisation: String,
+    /// The page of results shown, 0-based (`page=` in the URL is 1-based; see `crate::paging`).
+    pub page: usize,
 }
 
 impl Query {
@@ -285,6 +287,8 @@ impl std::fmt::Display for Notice {
 
 const MAX_TEXT: usize = 200;
 const MAX_VALUES: usize = 200;
+/// Pages beyond this are malformed (100,000 items make 2,000 pages).
+const MAX_PAGE: usize = 1_000_000;
 
 fn is_value_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
@@ -356,6 +360,11 @@ pub fn parse(params: &[(String, String)]) -> (Query, Vec<Notice>) {
                     q.organisation = value.to_string();
                 }
             }
+            "page" => match value.parse::<usize>() {
+                Ok(n) if (1..=MAX_PAGE).contains(&n) => q.page = n - 1,
+                _ if value.is_empty() => {}
+                _ => note(key, value, "page invalide (attendu : un nombre à partir de 1)"),
+            },
             // Embedding parameters are read by `embed::parse_embed`.
             k if EMBED_PARAMS.contains(&k) => {}
             _ => {
@@ -545,6 +554,9 @@ pub fn to_query_string(q: &Query) -> String {
     }
     if q.sort != Sort::Nom {
         parts.push(format!("tri={}", q.sort.code()));
+    }
+    if q.page > 0 {
+        parts.push(format!("page={}", q.page + 1));
     }
     if parts.is_empty() {
         String::new()

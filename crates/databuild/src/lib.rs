@@ -6,11 +6,13 @@
 //! mapped is kept (as `unresolved_poles`, as keywords) and listed in the report.
 
 pub mod about_page;
+pub mod boot_page;
 pub mod comprendre_page;
 pub mod edition;
 pub mod import;
 pub mod matching;
 pub mod organisations;
+pub mod statement_page;
 pub mod static_page;
 pub use matching::{PoleMatcher, ThemeRules};
 use poles_core::model::*;

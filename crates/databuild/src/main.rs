@@ -74,12 +74,13 @@ fn main() -> ExitCode {
         }
         println!("edition written into {}", reference.display());
     }
-    // The static pages ("À propos des données", "Comprendre les pôles") go beside the app (the
-    // parent of the data folder).
+    // The static pages ("À propos des données", "Comprendre les pôles", the déclaration
+    // d'accessibilité) go beside the app (the parent of the data folder).
     let site = out.parent().map(PathBuf::from).unwrap_or_else(|| out.clone());
     let catalog = std::fs::read_to_string(root.join("public/i18n/en.json")).unwrap_or_default();
     let pages = match poles_databuild::about_page::pages(&output.files, &catalog).and_then(|mut p| {
         p.extend(poles_databuild::comprendre_page::pages(&output.files, &catalog)?);
+        p.extend(poles_databuild::statement_page::pages(&root, &catalog)?);
         Ok(p)
     }) {
         Ok(p) => p,
@@ -88,8 +89,25 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The app's static first paint, in index.html (beside the app's sources).
+    let index = match std::fs::read_to_string(root.join("index.html"))
+        .map_err(|e| format!("index.html: {e}"))
+        .and_then(|i| poles_databuild::boot_page::index_html(&i, &catalog))
+    {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let index = [(root.join("index.html"), &index)];
     let mut stale = false;
-    let targets = output.files.iter().map(|(n, t)| (out.join(n), t)).chain(pages.iter().map(|(n, t)| (site.join(n), t)));
+    let targets = output
+        .files
+        .iter()
+        .map(|(n, t)| (out.join(n), t))
+        .chain(pages.iter().map(|(n, t)| (site.join(n), t)))
+        .chain(index.iter().map(|(p, t)| (p.clone(), *t)));
     for (path, text) in targets {
         if check {
             if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {

@@ -47,7 +47,7 @@ impl Words<'_> {
 /// One page: `body` writes it with the page's words (French when `catalog` is `None`); numbers and
 /// dates follow the page's language while it runs. A French text without English is an error, so
 /// that the English page is never half French.
-pub fn render(catalog: Option<&Catalog>, body: impl FnOnce(&Words) -> String) -> Result<String, String> {
+pub fn render<T>(catalog: Option<&Catalog>, body: impl FnOnce(&Words) -> T) -> Result<T, String> {
     set_current(if catalog.is_some() { Lang::En } else { Lang::Fr });
     let words = Words { catalog, missing: RefCell::new(Vec::new()) };
     let html = body(&words);

@@ -1,9 +1,9 @@
 //! "Exporter": the selection as CSV (comma, or semicolon for Excel) or JSON, and aggregates by
 //! region, pôle and funder; each file says which view, data version and date it comes from.
 
-use super::use_ctx;
 use crate::download::download;
 use crate::i18n::{t, tr};
+use crate::pages::ctx::use_ctx;
 use leptos::prelude::*;
 use poles_core::export::{aggregate_table, poles_table, projects_table, selection_json, to_csv, Dimension, ExportMeta};
 use poles_core::export_people::for_people;
@@ -33,7 +33,7 @@ pub fn ExportMenu() -> impl IntoView {
         };
         ctx.results.with_untracked(|r| {
             // The organisations tab: its list, with the projects of the selection.
-            let orgs = if r.tab == Tab::Organisations { data.orgs.value.with_untracked(|v| v.clone().and_then(Result::ok)) } else { None };
+            let orgs = if r.tab == Tab::Organisations { data.orgs.0.value.with_untracked(|v| v.clone().and_then(Result::ok)) } else { None };
             let projects: Vec<&Project> = if r.tab == Tab::Projets { r.items.iter().filter_map(|&i| d.projects.get(i)).collect() } else { Vec::new() };
             let (what, key) = match r.tab {
                 Tab::Poles => ("poles", "poles"),
@@ -125,8 +125,7 @@ fn close_on_escape(ev: leptos::ev::KeyboardEvent) {
 /// The panel closes when the focus leaves it (Tab past its last file, a click elsewhere).
 fn close_on_leave(ev: leptos::ev::FocusEvent) {
     let Some(details) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    if to.is_some_and(|n| !details.contains(Some(&n))) {
+    if crate::components::focus_went_outside(&ev, &details) == Some(true) {
         let _ = details.remove_attribute("open");
     }
 }

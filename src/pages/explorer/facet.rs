@@ -1,17 +1,18 @@
 //! One facet of the filter bar: its values as keyed rows (`facet_row`), each with its label
 //! computed once and its count and state as signals of its own (written by one effect per
-//! facet), so a filter change only touches the counts and states that changed. Long facets can be filtered by text (see `poles_core::facets::listed`).
+//! facet), so a filter change only touches the counts and states that changed. A facet of more
+//! than 12 values is folded (`poles_core::facets::folded`: the chosen values and the ten largest
+//! counts) until "Afficher les N valeurs" (`facet-more`); long facets can be filtered by text,
+//! which finds any value, folded or not (`poles_core::facets::listed`).
 
-use super::roving;
-use super::use_ctx;
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{count, t, tf, tr};
 use crate::keyed::{keys as key_list, Keyed};
-use crate::progressive::progressive;
+use crate::pages::ctx::use_ctx;
+use crate::pages::roving;
 use leptos::prelude::*;
 use poles_core::engine::Results;
-use poles_core::facets::{enabled, haystacks, listed, offered, value_label, FILTERABLE_FROM};
+use poles_core::facets::{enabled, foldable, folded, haystacks, listed, offered, unstated, value_label, FILTERABLE_FROM};
 use poles_core::format::group_thousands;
-use poles_core::listing::CHUNK;
 use poles_core::query::{Facet, Query, ValueState};
 use std::sync::Arc;
 
@@ -23,16 +24,25 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
     let labels: Arc<[String]> = values.iter().map(|v| tr(&value_label(&data.loaded.dataset, facet, v))).collect();
     let hay = StoredValue::new(haystacks(&labels, &values));
     let filter = RwSignal::new(String::new());
-    // Which values are listed: chosen ones, then offered ones matching the filter text.
+    let foldable = foldable(values.len());
+    let unfolded = RwSignal::new(false);
+    // Folded (a long facet, no filter text): the chosen values and the ten largest counts.
+    let is_folded = Memo::new(move |_| foldable && !unfolded.get() && filter.with(|f| f.trim().is_empty()));
+    // Which values are listed: chosen ones, then offered ones matching the filter text (or, folded,
+    // the largest counts), with how many matching ones are left out.
     let list = {
         let values = values.clone();
         move || {
             let d = &data.loaded.dataset;
-            filter.with(|f| {
-                ctx.query.with(|q| {
-                    let sel = q.facet(facet);
-                    hay.with_value(|h| listed(h, |k| sel.state(&values[k]), |k| offered(d, q, facet, &values[k]), f))
-                })
+            ctx.filters.with(|q| {
+                let sel = q.facet(facet);
+                let (state, offered) = (|k: usize| sel.state(&values[k]), |k: usize| offered(d, q, facet, &values[k]));
+                if is_folded.get() {
+                    let list = ctx.results.with(|r| folded(values.len(), state, offered, &r.counts[facet.index()]));
+                    (list, 0)
+                } else {
+                    filter.with(|f| hay.with_value(|h| listed(h, state, offered, f)))
+                }
             })
         }
     };
@@ -41,7 +51,12 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
         Memo::new(move |_| key_list(list().0))
     };
     let left = Memo::new(move |_| list().1);
-    let keys = progressive(listed_keys, CHUNK, ctx.drawing);
+    // "Afficher les 83 valeurs": every value the facet offers.
+    let offered_count = {
+        let (values, data) = (values.clone(), ctx.data());
+        Memo::new(move |_| ctx.filters.with(|q| values.iter().filter(|v| offered(&data.loaded.dataset, q, facet, v)).count()))
+    };
+    let keys = listed_keys;
     // Each value's count and state are signals of their own, written only when they change by
     // one effect per facet: the values subscribe to nothing shared, so a filter change costs the
     // values that changed (memos per value reading the results cost 2 ms per click in the
@@ -56,12 +71,12 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
             (0..values.len()).map(|k| [found.get(k).copied().unwrap_or(0), sel.state(&values[k]) as u32, poles]).collect::<Vec<_>>()
         }
     };
-    let first = ctx.results.with_untracked(|r| ctx.query.with_untracked(|q| figures(r, q)));
+    let first = ctx.results.with_untracked(|r| ctx.filters.with_untracked(|q| figures(r, q)));
     let cells: Arc<[[RwSignal<u32>; 3]]> = first.into_iter().map(|f| f.map(RwSignal::new)).collect();
     {
         let cells = cells.clone();
         Effect::new(move |_| {
-            let now = ctx.results.with(|r| ctx.query.with(|q| figures(r, q)));
+            let now = ctx.results.with(|r| ctx.filters.with(|q| figures(r, q)));
             for (signals, values) in cells.iter().zip(now) {
                 for (signal, v) in signals.iter().zip(values) {
                     if signal.get_untracked() != v {
@@ -71,7 +86,15 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
             }
         });
     }
-    let long = Memo::new(move |_| listed_keys.with(|k| k.len() > 10));
+    // Values at 0 may only mean that the records do not say it: how many do not.
+    let not_said = {
+        let data = ctx.data();
+        Memo::new(move |_| {
+            let n = if ctx.filters.with(|q| q.facet(facet).is_empty()) { ctx.results.with(|r| unstated(&data.loaded.dataset, r, facet)) } else { 0 };
+            (n > 0).then(|| tf("Non renseigné dans les sources pour {} de la sélection.", &[&count(n, "projet", "projets")]))
+        })
+    };
+    let long = Memo::new(move |_| listed_keys.with(|k| k.len() > poles_core::facets::FOLD_ABOVE));
     let filterable = values.len() > FILTERABLE_FROM;
     let hint = move || {
         let left = left.get();
@@ -100,7 +123,22 @@ pub fn FacetBox(facet: Facet) -> impl IntoView {
                     facet_row(facet, values[k].clone(), labels[k].clone(), cells[k])
                 }) />
             </ul>
-            <p class="hint facet-more" aria-live="polite">{hint}</p>
+            {foldable.then(|| {
+                let label = move || {
+                    if unfolded.get() {
+                        t("Afficher moins de valeurs").to_string()
+                    } else {
+                        tf("Afficher les {} valeurs", &[&group_thousands(offered_count.get() as u64)])
+                    }
+                };
+                view! {
+                    <button type="button" class="link-button facet-more" data-testid="facet-more" data-facet=facet.param()
+                        aria-expanded=move || if unfolded.get() { "true" } else { "false" }
+                        on:click=move |_| unfolded.update(|u| *u = !*u)>{label}</button>
+                }
+            })}
+            <p class="hint facet-hint" aria-live="polite">{hint}</p>
+            <p class="hint facet-hint" data-testid="facet-unstated" data-facet=facet.param()>{move || not_said.get()}</p>
         </fieldset>
     }
 }

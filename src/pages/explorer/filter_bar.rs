@@ -1,17 +1,17 @@
 //! The filter bar: text search, the facets, the funder mode and the year bounds.
 
 use super::facet::FacetBox;
-use super::use_ctx;
 use crate::embed::use_embed;
 use crate::i18n::{t, tf};
+use crate::pages::ctx::use_ctx;
 use leptos::prelude::*;
 use poles_core::facets::{chips, show_departements, value_label};
 use poles_core::query::{Facet, FunderMode};
 use std::time::Duration;
 
-/// The filter bar; its facets are drawn once `facets_drawn` (after the first paint).
+/// The filter bar.
 #[component]
-pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
     let ctx = use_ctx();
     let query = ctx.query;
     // The projects and organisations tabs share the projects' facets.
@@ -37,8 +37,7 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">{t("Filtres")} {move || active.get()}</summary>
                 <p id="facet-keys" class="hint">{t("Au clavier, dans une liste : flèches pour passer d'une valeur à l'autre, Espace pour cocher, « - » ou Suppr pour exclure.")}</p>
-                {move || facets_drawn.get().then(|| view! {
-                    <FacetOrLock facet=Facet::Region />
+                <FacetOrLock facet=Facet::Region />
                     <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>
                     {move || departements.get().then(|| view! { <FacetOrLock facet=Facet::Departement /> })}
                     <FacetOrLock facet=Facet::Theme />
@@ -51,7 +50,6 @@ pub fn FilterBar(facets_drawn: Memo<bool>) -> impl IntoView {
                         <YearRange />
                     })}
                     {move || (!tab.get()).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
-                })}
                 <SeeResults />
             </details>
         </aside>

@@ -1,8 +1,7 @@
 //! Above the results: tabs, view switch, ignored URL values, the count and totals, coverage.
 
-use super::{explorer_href, use_ctx};
-use crate::embed::use_embed;
 use crate::i18n::{count, t, tf, tr};
+use crate::pages::ctx::{explorer_href, use_ctx};
 use leptos::prelude::*;
 use poles_core::format::{eur, group_thousands};
 use poles_core::query::Facet;
@@ -12,11 +11,11 @@ use poles_core::stats::{coverage, funder_money, percent, FunderMoney};
 #[component]
 pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
     let query = use_ctx().query;
-    let in_place = in_place();
     let tab_href = move |tab: Tab| {
         query.with(|q| {
             let mut q = q.clone();
             q.tab = tab;
+            q.page = 0;
             if !q.sort.applies_to(tab) {
                 q.sort = Sort::Nom;
             }
@@ -29,38 +28,30 @@ pub fn Tabs(n_projects: usize, n_poles: usize) -> impl IntoView {
     let current = move |tab: Tab| move || (query.with(|q| q.tab) == tab).then_some("page");
     view! {
         <nav class="tabs" aria-label=t("Listes")>
-            <a href=move || tab_href(Tab::Projets) prop:replace=in_place aria-current=current(Tab::Projets) data-testid="tab-projets">
+            <a href=move || tab_href(Tab::Projets) aria-current=current(Tab::Projets) data-testid="tab-projets">
                 {t("Projets ")} <span class="tab-count">{n_projects}</span>
             </a>
-            <a href=move || tab_href(Tab::Poles) prop:replace=in_place aria-current=current(Tab::Poles) data-testid="tab-poles">
+            <a href=move || tab_href(Tab::Poles) aria-current=current(Tab::Poles) data-testid="tab-poles">
                 {t("Pôles ")} <span class="tab-count">{n_poles}</span>
             </a>
             // The organisations are read on first use: their number shows once they are.
-            <a href=move || tab_href(Tab::Organisations) prop:replace=in_place aria-current=current(Tab::Organisations) data-testid="tab-organisations">
+            <a href=move || tab_href(Tab::Organisations) aria-current=current(Tab::Organisations) data-testid="tab-organisations">
                 {t("Organisations")}
             </a>
         </nav>
     }
 }
 
-/// Inside an iframe, links to another tab or view replace the history entry (the router reads
-/// the link's `replace` property): the host page's history is shared, Back must leave the host
-/// page, not walk our views.
-fn in_place() -> bool {
-    use_embed().replace_history()
-}
-
 /// Liste / Carte / Statistiques, as links (the view is part of the URL).
 #[component]
 pub fn ViewSwitch() -> impl IntoView {
     let query = use_ctx().query;
-    let in_place = in_place();
     view! {
         <nav class="views" aria-label=t("Affichage des résultats")>
             {View::ALL.into_iter().map(|v| {
                 let link = move || query.with(|q| explorer_href(&Query { view: v, ..q.clone() }));
                 view! {
-                    <a href=link prop:replace=in_place data-testid=format!("view-{}", v.code())
+                    <a href=link data-testid=format!("view-{}", v.code())
                         aria-current=move || (query.with(|q| q.view) == v).then_some("page")>{t(v.label_fr())}</a>
                 }
             }).collect_view()}
@@ -144,7 +135,7 @@ pub fn ResultsHeader() -> impl IntoView {
                 let tot = &r.totals;
                 // With a funder filter the sum covers every funder of those projects: say so (the
                 // chosen funders' own money is on the lines below).
-                let all_funders = if ctx.query.with(|q| q.facet(Facet::Financeur).include.is_empty()) { "" } else { t(" (tous financeurs confondus)") };
+                let all_funders = if ctx.filters.with(|q| q.facet(Facet::Financeur).include.is_empty()) { "" } else { t(" (tous financeurs confondus)") };
                 let published = if tot.with_published_amount > 0 {
                     tf("{} de financements publiés (pour {})", &[&eur(tot.amount_published), &count(tot.with_published_amount, "projet", "projets")])
                 } else {
@@ -161,7 +152,7 @@ pub fn ResultsHeader() -> impl IntoView {
     });
     // One line per chosen funder: its own published money and the projects without its amount.
     let per_funder = Memo::new(move |_| {
-        let chosen = ctx.query.with(|q| q.facet(Facet::Financeur).include.clone());
+        let chosen = ctx.filters.with(|q| q.facet(Facet::Financeur).include.clone());
         let d = &data.loaded.dataset;
         results.with(|r| {
             // Nothing to gather without a funder filter (this runs on every change).
@@ -179,7 +170,11 @@ pub fn ResultsHeader() -> impl IntoView {
         })
     });
     let tab = Memo::new(move |_| ctx.query.with(|q| q.tab));
-    let ready = Memo::new(move |_| ctx.drawing.ready.get());
+    // "· 1 à 50": the items of the page shown (lists of more than one page).
+    let range = Memo::new(move |_| {
+        let list = ctx.query.with(|q| q.view == View::Liste);
+        ctx.page.with(|p| (list && p.last > 0).then(|| tf(" · {} à {}", &[&group_thousands(p.start as u64 + 1), &group_thousands(p.end as u64)])))
+    });
     let on_sort = move |ev: leptos::ev::Event| {
         if let Some(s) = Sort::from_code(&event_target_value(&ev)) {
             ctx.update(|q| q.sort = s);
@@ -188,13 +183,13 @@ pub fn ResultsHeader() -> impl IntoView {
     view! {
         <div class="results-header">
             <div>
-                // Shown once the page is drawn whole (then the list below is complete).
-                {move || if ready.get() && count_text.with(Option::is_some) {
-                    view! { <p class="result-count" data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">{move || count_text.get()}</p> }.into_any()
-                } else {
-                    // Holds the line's place meanwhile (nothing shifts when the count comes).
-                    view! { <p class="result-count" aria-hidden="true"></p> }.into_any()
-                }}
+                // The count (once known), then the range of the page shown.
+                <p class="result-count">
+                    {move || count_text.with(Option::is_some).then(|| view! {
+                        <span data-testid="result-count" role="status" aria-live="polite" aria-atomic="true">{move || count_text.get()}</span>
+                    })}
+                    <span class="result-range" data-testid="result-range">{move || range.get()}</span>
+                </p>
                 // The totals change with nearly every filter: the line is drawn anew.
                 {move || totals.get().try_into().ok().map(|[published, unpublished, notes]: [String; 3]| view! {
                     <p class="totals" data-testid="totals">

@@ -11,65 +11,23 @@ mod facet;
 mod filter_bar;
 mod header;
 mod org_table;
+mod pagination;
 mod results;
-pub(crate) mod roving;
 
 use super::charts::StatsView;
+use super::ctx::{explorer_href, Ctx};
 use super::map::MapView;
 use super::network::NetworkView;
-use crate::app::{use_index, Data};
+use crate::app::use_index;
 use crate::components::missing_file;
 use crate::embed::use_embed;
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
-use crate::progressive::Drawing;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use poles_core::engine::Results;
+use poles_core::paging::{follow, page};
 use poles_core::query::{check_against, decode_query_string, parse, to_query_string, Notice, Query, Tab, View};
-
-/// What every part of the explorer reads: the data, the query of the URL, its results, and the
-/// way to a new query. `Copy`, so components take nothing else.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    data: StoredValue<Data>,
-    pub query: Memo<Query>,
-    pub results: Memo<Results>,
-    go: Callback<(Query, bool)>,
-    /// The first drawing of the page (lists drawn a chunk at a time until it is whole).
-    pub drawing: Drawing,
-    /// The organisation filter waits for the organisations (its results are not known yet).
-    pub waiting_orgs: Memo<bool>,
-}
-
-impl Ctx {
-    /// The loaded data and its index (shared, cheap to clone).
-    pub fn data(&self) -> Data {
-        self.data.get_value()
-    }
-
-    /// Navigates to `q` (a new history entry, or a replaced one when `replace`).
-    pub fn go(&self, q: Query, replace: bool) {
-        self.go.run((q, replace));
-    }
-
-    /// Navigates to the current query changed by `f` (a new history entry).
-    pub fn update(&self, f: impl FnOnce(&mut Query)) {
-        let mut q = self.query.get_untracked();
-        f(&mut q);
-        self.go(q, false);
-    }
-}
-
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// The address of the explorer for a query (with the embedding parameters kept).
-pub fn explorer_href(q: &Query) -> String {
-    href(&format!("/{}", to_query_string(q)))
-}
 
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -93,7 +51,7 @@ pub fn Explorer() -> impl IntoView {
             // An organisation the organisations do not know (once read: `Data::search` reads them)
             // is dropped, as a value is.
             if !q.organisation.is_empty() {
-                let reason = data.orgs.value.with(|v| match v {
+                let reason = data.orgs.0.value.with(|v| match v {
                     Some(Ok(o)) => o.by_id(&q.organisation).is_none().then_some("valeur inconnue dans les données"),
                     Some(Err(_)) => Some("les organisations n'ont pas pu être lues"),
                     None => None,
@@ -107,17 +65,18 @@ pub fn Explorer() -> impl IntoView {
         })
     };
     let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
-    let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+    // The results depend on the filters, not on the page shown.
+    let filters = Memo::new(move |_| query.with(|q| Query { page: 0, ..q.clone() }));
     let results = {
         let data = data.clone();
         let orgs = data.orgs;
         Memo::new(move |_| {
             crate::perf::mark("pe-search-start");
-            let mut r = query.with(|q| data.search(q));
+            let mut r = filters.with(|q| data.search(q));
             // The organisations tab: the organisations of the matching projects (once read).
             if r.tab == Tab::Organisations {
                 match orgs.get() {
-                    Some(o) => query.with(|q| o.select(&data.loaded.dataset, &mut r, q)),
+                    Some(o) => filters.with(|q| o.select(&data.loaded.dataset, &mut r, q)),
                     None => r.items.clear(),
                 }
             }
@@ -126,6 +85,21 @@ pub fn Explorer() -> impl IntoView {
             r
         })
     };
+    let shown_page = Memo::new(move |_| page(results.with(|r| r.items.len()), query.with(|q| q.page)));
+    // A page past the end shows the last one, and says so with the other ignored values.
+    let notices = Memo::new(move |_| {
+        let mut list = parsed.with(|p| p.1.clone());
+        let requested = query.with(|q| q.page);
+        // (Not while the results are empty: nothing matches, or the organisations are still read.)
+        if shown_page.with(|p| p.clamped) && results.with(|r| !r.items.is_empty()) {
+            list.push(Notice {
+                param: "page".into(),
+                value: (requested + 1).to_string(),
+                reason: "page au-delà de la dernière : la dernière page est affichée".into(),
+            });
+        }
+        list
+    });
     // Benchmark mark: results painted after a filter change (one mark, no growing list).
     Effect::new(move |_| {
         query.track();
@@ -134,7 +108,8 @@ pub fn Explorer() -> impl IntoView {
     });
     let navigate = use_navigate();
     let embed = use_embed();
-    let go = Callback::new(move |(mut q, replace): (Query, bool)| {
+    let go = Callback::new(move |(q, replace): (Query, bool)| {
+        let mut q = query.with_untracked(|now| follow(now, q));
         embed.enforce(&mut q);
         crate::perf::mark("pe-filter-start");
         // Inside an iframe every change replaces the entry: the parent's history is shared.
@@ -150,12 +125,11 @@ pub fn Explorer() -> impl IntoView {
             })
         });
     });
-    let drawing = Drawing::new();
     let waiting_orgs = {
-        let orgs = data.orgs;
-        Memo::new(move |_| query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && orgs.value.with(Option::is_none))
+        let data = data.clone();
+        Memo::new(move |_| waiting_orgs_now(&data, query))
     };
-    provide_context(Ctx { data: StoredValue::new(data.clone()), query, results, go, drawing, waiting_orgs });
+    provide_context(Ctx { data: StoredValue::new(data.clone()), query, filters, results, page: shown_page, go, waiting_orgs });
 
     let d = {
         let ds = &data.loaded.dataset;
@@ -182,26 +156,21 @@ pub fn Explorer() -> impl IntoView {
     // A tab whose data file could not be used names the error in place of its results.
     let file_errors = StoredValue::new([data.file_error("projects.json"), data.file_error("poles.json")]);
     let file_error_of = move |tab: Tab| file_errors.with_value(|e| e[(tab == Tab::Poles) as usize].clone());
-    // The first paint holds the page's frame; the results (stage 1), then the facets (stage 2),
-    // are drawn in the tasks after it (no long task at start-up). Once every list has been drawn
-    // whole (stage 3, nothing growing), the page is ready: the count appears (a sign, for people
-    // and tests alike, that the list is complete) and later changes are drawn at once.
-    let stage = RwSignal::new(0u8);
+    // Once the page is painted (the benchmark's `pe-ready`, the first time), and back from a
+    // record opened from this list: its row gets the focus again.
+    let painted = StoredValue::new(false);
+    let way_back = crate::list_return::handle();
     Effect::new(move |_| {
-        let s = stage.get();
-        if s < 3 {
-            crate::progressive::after_next_paint(move || {
-                stage.try_update(|s| *s += 1);
-            });
-        } else if drawing.growing.get() == 0 && !drawing.ready.get_untracked() {
-            drawing.ready.set(true);
-            crate::perf::mark("pe-ready");
-            // Back from a record opened from this list: its row gets the focus again.
-            crate::list_return::restore(&query.with_untracked(explorer_href));
-        }
+        let list = query.with(explorer_href);
+        results.track();
+        crate::progressive::after_next_paint(move || {
+            if !painted.try_get_value().unwrap_or(true) {
+                painted.set_value(true);
+                crate::perf::mark("pe-ready");
+            }
+            crate::list_return::restore(way_back, &list);
+        });
     });
-    let results_drawn = Memo::new(move |_| stage.get() >= 1);
-    let filters_drawn = Memo::new(move |_| stage.get() >= 2);
     view! {
         <h1 tabindex="-1">{t("Explorer les pôles de compétitivité et leurs projets")}</h1>
         <p class="intro">
@@ -214,10 +183,10 @@ pub fn Explorer() -> impl IntoView {
         <header::Tabs n_projects=badges.0 n_poles=badges.1 />
         <header::UrlNotices notices=notices />
         <div class="explorer">
-            <filter_bar::FilterBar facets_drawn=filters_drawn />
+            <filter_bar::FilterBar />
             <section class="results-pane" class:file-missing=move || file_error_of(mode.get().1).is_some() aria-labelledby="results-title"
                 on:click=move |ev| crate::list_return::remember_click(&ev, || explorer_href(&query.get_untracked()))>
-                <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}</h2>
+                <h2 id="results-title" class="visually-hidden" tabindex="-1">{t("Résultats")}{move || shown_page.with(|p| (p.last > 0).then(|| tf(", page {} sur {}", &[&(p.index + 1).to_string(), &p.count().to_string()])))}</h2>
                 <chips::ActiveFilters />
                 <header::ResultsHeader />
                 <header::Coverage />
@@ -230,7 +199,7 @@ pub fn Explorer() -> impl IntoView {
                         <a class="embed-link" data-testid="embed-link" href=move || href(&format!("/integrer{}", query.with(to_query_string)))>{t("Intégrer cette vue dans un site")}</a>
                     })}
                 </div>
-                {move || results_drawn.get().then(|| match (file_error_of(mode.get().1), mode.get()) {
+                {move || match (file_error_of(mode.get().1), mode.get()) {
                     (Some(error), _) => missing_file(error),
                     // The organisation filter waits for the organisations.
                     _ if waiting_orgs.get() => data.orgs.pending().into_any(),
@@ -240,9 +209,14 @@ pub fn Explorer() -> impl IntoView {
                     (None, (View::Liste, Tab::Poles)) => view! { <results::PoleTable /> }.into_any(),
                     (None, (View::Liste, Tab::Organisations)) => view! { <org_table::OrgTable /> }.into_any(),
                     (None, (View::Reseau, _)) => view! { <NetworkView /> }.into_any(),
-                })}
+                }}
             </section>
         </div>
     }
     .into_any()
+}
+
+/// Whether the organisation filter waits for the organisations (its results are not known yet).
+fn waiting_orgs_now(data: &crate::app::Data, query: Memo<Query>) -> bool {
+    query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && data.orgs.0.value.with(Option::is_none)
 }

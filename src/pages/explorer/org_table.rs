@@ -2,10 +2,10 @@
 //! matching ones (`poles_core::organisations::Orgs::rows`), its figures over those projects.
 
 use super::results::ResultsTable;
-use super::use_ctx;
 use crate::components::or_unknown;
 use crate::i18n::t;
 use crate::orgs::use_orgs;
+use crate::pages::ctx::use_ctx;
 use crate::paths::href;
 use leptos::prelude::*;
 use poles_core::query::Tab;
@@ -18,13 +18,13 @@ pub fn OrgTable() -> impl IntoView {
     view! {
         {orgs.pending()}
         {move || orgs.get().map(|all| {
-            let row = move |i: u64| {
+            let row = move |i: u64, index: Memo<usize>| {
                 let o = i as usize;
                 let org = &all.list[o];
                 // The figures follow the filters; the name and kind are drawn once.
                 let figures = move |k: usize| ctx.results.with(|r| r.figures.get(o).map_or(0, |f| f[k]));
                 view! {
-                    <tr role="row" data-testid="organisation-row" data-id=org.id.clone()>
+                    <tr role="row" data-testid="organisation-row" data-id=org.id.clone() aria-rowindex=index>
                         <th scope="row" role="rowheader" data-label=t("Organisation")><a href=href(&format!("/organisations/{}", org.id))>{org.name.clone()}</a></th>
                         <td role="cell" data-label=t("Nature")>{or_unknown(org.kind.map(|k| t(k.label_fr()).to_string()), t("non établie"))}</td>
                         <td role="cell" data-label=t("Projets") data-testid="organisation-row-projects">{move || figures(0)}</td>

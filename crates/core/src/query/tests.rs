@@ -105,6 +105,7 @@ prop_compose! {
         y2 in prop::option::of(1950u16..=2100),
         sort in prop::sample::select(Sort::ALL.to_vec()),
         organisation in "([a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3})?",
+        page in prop::option::of(1usize..5000),
     ) -> Query {
         let view = if view.applies_to(tab) { view } else { View::Liste };
         let (year_min, year_max) = match (y1, y2) {
@@ -122,6 +123,7 @@ prop_compose! {
             year_max,
             sort: if sort.applies_to(tab) { sort } else { Sort::Nom },
             organisation,
+            page: page.unwrap_or(0),
         }
     }
 }
@@ -180,4 +182,19 @@ fn the_language_switch_keeps_every_other_parameter() {
     assert_eq!(with_param("?lang=en&region=27", "lang", None), "?region=27");
     assert_eq!(with_param("", "lang", Some("en")), "?lang=en");
     assert_eq!(with_param("?lang=en", "lang", None), "");
+}
+
+#[test]
+fn the_page_is_one_based_and_the_first_is_not_written() {
+    let (q, n) = parse(&pairs("?region=27&page=3"));
+    assert!(n.is_empty());
+    assert_eq!(q.page, 2);
+    assert_eq!(to_query_string(&q), "?region=27&page=3");
+    let (q, n) = parse(&pairs("page=1"));
+    assert!(n.is_empty());
+    assert_eq!((q.page, to_query_string(&q).as_str()), (0, ""));
+    for bad in ["0", "-2", "deux", "2.5", "99999999999999999999"] {
+        let (q, n) = parse(&pairs(&format!("page={bad}")));
+        assert_eq!((q.page, n.len(), n[0].param.as_str()), (0, 1, "page"), "{bad}");
+    }
 }

@@ -66,8 +66,7 @@ pub fn inside(ev: FocusEvent) {
 /// The focus left the list: it is a tab stop again.
 pub fn leave(ev: FocusEvent) {
     let Some(list) = list_of(&ev) else { return };
-    let into = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    if !into.is_some_and(|n| list.contains(Some(&n))) {
+    if crate::components::focus_went_outside(&ev, &list) != Some(false) {
         let _ = list.set_attribute("tabindex", "0");
     }
 }
