@@ -4,7 +4,8 @@
 0. optimises the WASM module (wasm-streams' unused exports removed first) and minifies the glue;
 
 1. moves trunk's inline `<script type="module">` loader into a file (`start-<hash>.js`), so that the
-   page runs under a Content-Security-Policy without 'unsafe-inline';
+   page runs under a Content-Security-Policy without 'unsafe-inline'; the one inline script left
+   (the first paint's, in index.html's head) must be named by its hash in deploy/csp.txt;
 2. writes the service worker's precache list and version into sw.js: every file of the build
    (hashed app files, data, icons, manifest), version = hash of all their contents, so that any
    change installs a new cache and removes the old ones.
@@ -64,8 +65,17 @@ if m:
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
     print("post_build.py: loader moved to %s" % name)
-if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html):
-    sys.exit("post_build.py: index.html still has an inline script (the CSP forbids it)")
+# 1a. An inline script runs only if the Content-Security-Policy names it by its hash: the first
+#     paint's (index.html's head) does. Any other, or a changed one, stops the build.
+csp_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "csp.txt")
+with open(csp_path, encoding="utf-8") as f:
+    csp = f.read()
+for inline in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S):
+    digest = "'sha256-%s'" % base64.b64encode(hashlib.sha256(inline.group(1).encode()).digest()).decode()
+    if digest not in csp:
+        sys.exit("post_build.py: index.html has an inline script that deploy/csp.txt does not allow: "
+                 "add %s to its script-src (then python3 scripts/deploy_config.py) if it is the first "
+                 "paint's, else move it to a file" % digest)
 
 # 1b. Static pages (accessibility statements, "À propos des données") link the hashed stylesheet.
 css = sorted(n for n in os.listdir(staging) if re.fullmatch(r"main-[0-9a-f]+\.css", n))

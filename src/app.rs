@@ -1,65 +1,20 @@
 //! The app shell: router, header, footer, and the data state every page reads.
 
-use crate::api::{load_dataset, Source};
+use crate::api::load_dataset;
 use crate::components::{LoadErrorView, Loading, ProblemsPanel};
+use crate::data::Data;
 use crate::i18n::{t, tf};
+use crate::lazy_file::LazyFile;
 use crate::pages::{AboutPage, EmbedBuilder, Explorer, NotFound, OrganisationPage, PolePage, ProjectPage, UnderstandPage};
 use crate::paths::{base, href};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use poles_core::engine::{Index, Results};
+use poles_core::engine::Index;
 use poles_core::format::date_fr;
-use poles_core::query::Query;
-use poles_core::validate::{FileError, Loaded};
+use poles_core::validate::FileError;
 use std::sync::Arc;
-
-/// The loaded data and its search index, provided to every page once loading succeeded.
-#[derive(Clone)]
-pub struct Data {
-    pub loaded: Arc<Loaded>,
-    pub index: Arc<Index>,
-    /// Where the data came from (bundled files or an API).
-    pub source: Source,
-    /// Fallbacks and ignored settings to tell the visitor.
-    pub notices: Arc<Vec<String>>,
-    /// Data files that could not be used (their records are absent); shown where they are missed.
-    pub file_errors: Arc<Vec<FileError>>,
-    /// Loads the data again (the "Réessayer" button of a file error).
-    pub retry: Callback<()>,
-    /// The organisations of this data, read on first use (`crate::orgs`).
-    pub orgs: crate::orgs::OrgState,
-    /// The map outlines of this data, read on first use of the map.
-    pub geo: crate::pages::GeoState,
-}
-
-impl Data {
-    /// The error of a data file that could not be used (`poles.json`, `projects.json`).
-    pub fn file_error(&self, file: &str) -> Option<FileError> {
-        self.file_errors.iter().find(|e| e.file == file).cloned()
-    }
-
-    /// The engine's results for `q`, its organisation filter applied: that organisation's
-    /// projects once the organisations are read (none before, nor for an unknown id).
-    pub fn search(&self, q: &Query) -> Results {
-        let within = (!q.organisation.is_empty()).then(|| {
-            self.orgs.ensure(self);
-            self.orgs.get().and_then(|o| o.projects_of(&q.organisation)).unwrap_or_default()
-        });
-        self.index.search_within(q, within.as_deref())
-    }
-}
-
-/// The loaded dataset. Pages are only rendered once the data is there.
-pub fn use_data() -> Option<Arc<Loaded>> {
-    use_context::<Data>().map(|d| d.loaded)
-}
-
-/// The loaded dataset with its search index.
-pub fn use_index() -> Option<Data> {
-    use_context::<Data>()
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -92,8 +47,8 @@ pub fn App() -> impl IntoView {
                     notices: Arc::new(o.notices),
                     file_errors: Arc::new(o.file_errors),
                     retry,
-                    orgs: crate::orgs::OrgState::new(),
-                    geo: crate::lazy_file::LazyFile::new(),
+                    orgs: LazyFile::new(),
+                    geo: LazyFile::new(),
                 })
             };
             resource.set(Some(data.await));

@@ -1,5 +1,5 @@
 //! The static first paint (`#boot` in index.html, written by `make data`): painted before the
-//! WebAssembly starts, kept while the data is read (`public/boot.js` marks `<html>` with
+//! WebAssembly starts, kept while the data is read (the inline script of its head marks `<html>` with
 //! `booting`, and style/main.css hides the app's own nodes meanwhile), removed by `done` in the
 //! task that draws the first page with data (or its error, or the panic box): the page goes from
 //! the one to the other without a frame in between.

@@ -3,7 +3,7 @@
 use crate::i18n::{t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
-use poles_core::model::{Dataset, PoleRole, Project};
+use poles_core::model::{Dataset, Project};
 use poles_core::text::{is_safe_link, link_host};
 use poles_core::validate::{FileError, Problem, Severity};
 
@@ -42,7 +42,7 @@ pub fn LoadErrorView(error: FileError, on_retry: Callback<()>) -> impl IntoView 
 /// A data file that could not be used, named where its records are missed (the rest of the
 /// explorer works with the other files), with the same "Réessayer" as a full load error.
 pub fn missing_file(error: FileError) -> AnyView {
-    let retry = crate::app::use_index().map(|d| d.retry);
+    let retry = crate::data::use_index().map(|d| d.retry);
     let title = match error.file.as_str() {
         "poles.json" => "Les pôles ne peuvent pas être affichés",
         "organisations.json" => "Les organisations ne peuvent pas être affichées",
@@ -250,32 +250,8 @@ pub fn region_names(data: &Dataset, codes: &[String]) -> String {
 
 /// A project's pôles introduced by their role as the source states it ("Pôle partenaire :
 /// Techtera", "Labellisé par : Vitagora"); a partner or a supporter never reads as a labeller.
+/// Written by the core (`poles_core::result_rows::pole_role_html`), as in the result rows.
 pub fn pole_role_links(data: &Dataset, p: &Project) -> AnyView {
-    let role = PoleRole::code_of(p.pole_role);
-    if p.poles.is_empty() {
-        return view! { <span class="unknown" data-testid="pole-role" data-role=role>{t("aucun pôle cité")}</span> }.into_any();
-    }
-    let lead_in = tf("{} : ", &[t(PoleRole::lead_in_fr(p.pole_role, p.poles.len() > 1))]);
-    view! { <span class="pole-role" data-testid="pole-role" data-role=role>{lead_in}</span>{pole_links(data, &p.poles)} }.into_any()
-}
-
-/// Links to pôles by id.
-pub fn pole_links(data: &Dataset, ids: &[String]) -> impl IntoView {
-    // A pôle without a record (poles.json unreadable) is its id, not a link to a missing page.
-    let links: Vec<(String, Option<String>)> = ids.iter().map(|id| (id.clone(), data.pole(id).map(|p| p.display_short().to_string()))).collect();
-    view! {
-        <span class="pole-links">
-            {links
-                .into_iter()
-                .enumerate()
-                .map(|(i, (id, name))| view! {
-                    {(i > 0).then_some(", ")}
-                    {match name {
-                        Some(name) => view! { <a href=href(&format!("/poles/{id}"))>{name}</a> }.into_any(),
-                        None => view! { <span class="pole-id">{id}</span> }.into_any(),
-                    }}
-                })
-                .collect_view()}
-        </span>
-    }
+    let words = poles_core::result_rows::Words { tr: &|s| crate::i18n::tr(s), href: &|path| href(path), data_lang: None };
+    view! { <span inner_html=poles_core::result_rows::pole_role_html(&words, data, p)></span> }.into_any()
 }

@@ -8,6 +8,7 @@ mod api;
 mod app;
 mod boot;
 mod components;
+mod data;
 mod download;
 mod embed;
 pub mod i18n;

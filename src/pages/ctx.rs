@@ -2,7 +2,7 @@
 //! network) read. A module of its own, so that the views import it and not the explorer page
 //! (no import cycle between `explorer` and the views).
 
-use crate::app::Data;
+use crate::data::Data;
 use crate::paths::href;
 use leptos::prelude::*;
 use poles_core::engine::Results;

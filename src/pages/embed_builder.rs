@@ -1,7 +1,7 @@
 //! "Intégrer" (`/integrer?<filtres>`): builds the iframe code for the current filters, with a
 //! meaningful title (RGAA), options, and a live preview.
 
-use crate::app::use_data;
+use crate::data::use_data;
 use crate::i18n::{t, tf};
 use crate::paths::{base, href};
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 use super::ctx::{explorer_href, use_ctx};
 use super::map_table::{Legend, MapTable};
 use crate::api::load_geo_data;
-use crate::app::Data;
+use crate::data::Data;
 use crate::i18n::{count, t, tf};
 use crate::keyed::Keyed;
 use leptos::prelude::*;
@@ -18,9 +18,6 @@ use std::sync::Arc;
 /// Sequential palette (light to dark), and the colour of "no item".
 pub const PALETTE: [&str; 5] = ["#d6e6f4", "#a3c9e6", "#5fa1d3", "#2c6fb0", "#0b3d7a"];
 pub const EMPTY: &str = "#eef0f3";
-
-/// The map outlines, fetched on first use of the map and kept for the page's life.
-pub type GeoState = crate::lazy_file::LazyFile<GeoData>;
 
 fn load_geo(data: &Data) -> impl std::future::Future<Output = Result<GeoData, FileError>> + 'static {
     let (refs, source) = (data.loaded.dataset.refs.clone(), data.source.clone());

@@ -17,7 +17,6 @@ pub(crate) mod roving;
 pub use about::{about_href, understand_href, AboutPage, UnderstandPage};
 pub use embed_builder::EmbedBuilder;
 pub use explorer::Explorer;
-pub use map::GeoState;
 pub use not_found::NotFound;
 pub use organisation::OrganisationPage;
 pub use pole::PolePage;

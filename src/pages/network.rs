@@ -39,7 +39,7 @@ pub fn NetworkView() -> impl IntoView {
             // One drawing per change (summary, drawing and table together: everything moves).
             {move || {
                 let orgs = with_orgs.get().then(|| {
-                    data.orgs.ensure(&data);
+                    data.ensure_orgs();
                     data.orgs.get()
                 });
                 let orgs = orgs.flatten();

@@ -3,8 +3,8 @@
 //! with, its co-partners, the funders of its projects, its names, the sources of its projects).
 
 use super::NotFound;
-use crate::app::use_data;
 use crate::components::set_title;
+use crate::data::use_data;
 use crate::i18n::{t, tf, tr};
 use crate::orgs::use_orgs;
 use crate::paths::href;
@@ -20,7 +20,7 @@ pub fn OrganisationPage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let loaded = loaded.clone()?;
-        let Some(all) = orgs.get() else { return Some(orgs.pending().into_any()) };
+        let Some(all) = orgs.get() else { return Some(crate::orgs::pending(orgs).into_any()) };
         let Some(o) = all.by_id(&id) else {
             return Some(view! { <NotFound detail=tf("Aucune organisation ne porte l'identifiant « {} ».", &[&id]) /> }.into_any());
         };

@@ -1,8 +1,8 @@
 //! A pôle's page: everything known about it, its projects and its sources.
 
 use super::NotFound;
-use crate::app::{use_data, use_index};
 use crate::components::{data_lang, facts, missing_file, missing_file_page, or_unknown, region_names, theme_tags, ExternalLink, Sources, Unknown};
+use crate::data::{use_data, use_index};
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 
 use super::organisation::OrgNames;
 use super::NotFound;
-use crate::app::{use_data, use_index};
 use crate::components::{data_lang, facts, missing_file_page, or_unknown, pole_role_links, theme_tags, Sources, Unknown};
+use crate::data::{use_data, use_index};
 use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

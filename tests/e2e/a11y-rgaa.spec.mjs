@@ -28,6 +28,8 @@ test.describe('skip link', () => {
   for (const url of ['/?region=27&vue=carte&lang=en', '/?embed=1&region=27&verrou=region', `/projets/${projects[0].id}?lang=en`]) {
     test(`moves the focus to the main content without leaving ${url}`, async ({ page }) => {
       await page.goto(url);
+      // The app, not the static first paint (#boot, which has its own heading while the data loads).
+      await expect(page.locator('#boot')).toHaveCount(0);
       await expect(page.locator('main h1')).toBeVisible();
       const before = page.url();
       await page.keyboard.press('Tab');

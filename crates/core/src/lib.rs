@@ -26,6 +26,7 @@ pub mod org_names;
 pub mod organisations;
 pub mod paging;
 pub mod query;
+pub mod result_rows;
 pub mod stats;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

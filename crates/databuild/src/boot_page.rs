@@ -1,7 +1,7 @@
 //! The static first paint of the app (`#boot` in `index.html`, between `<!-- boot -->` and
 //! `<!-- /boot -->`): what every view of the explorer shows first (header, heading,
 //! introduction, tabs), in French and in English (from the catalog), painted before the
-//! WebAssembly starts and kept until the data is read. `public/boot.js` marks `<html>` so that
+//! WebAssembly starts and kept until the data is read. the inline script of `index.html`'s head marks `<html>` so that
 //! the page shows only what is true for its address (style/main.css, "Static first paint"). It
 //! holds no figure: a deployment may read other data (`config.json`), and a number that the app
 //! then corrects would be a wrong figure shown; when in doubt, show less.

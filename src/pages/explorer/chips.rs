@@ -19,7 +19,7 @@ fn removable(ctx: Ctx) -> Vec<Chip> {
         for f in Facet::ALL.into_iter().filter(|f| embed.is_locked(*f)) {
             *unlocked.facet_mut(f) = Default::default();
         }
-        let orgs = data.orgs.0.value.with_untracked(|v| v.clone().and_then(Result::ok));
+        let orgs = data.orgs.value.with_untracked(|v| v.clone().and_then(Result::ok));
         let name = orgs.as_ref().and_then(|o| Some(o.list[o.by_id(&q.organisation)?].name.as_str()));
         let mut list = chips(&data.loaded.dataset, &unlocked, name);
         for c in &mut list {
@@ -35,7 +35,7 @@ pub fn ActiveFilters() -> impl IntoView {
     let labels = Memo::new(move |_| {
         ctx.query.track();
         // The organisation's chip is named once the organisations are read.
-        ctx.data().orgs.0.value.track();
+        ctx.data().orgs.value.track();
         removable(ctx).into_iter().map(|c| c.label).collect::<Vec<String>>()
     });
     let any = Memo::new(move |_| labels.with(|l| !l.is_empty()));

@@ -33,7 +33,7 @@ pub fn ExportMenu() -> impl IntoView {
         };
         ctx.results.with_untracked(|r| {
             // The organisations tab: its list, with the projects of the selection.
-            let orgs = if r.tab == Tab::Organisations { data.orgs.0.value.with_untracked(|v| v.clone().and_then(Result::ok)) } else { None };
+            let orgs = if r.tab == Tab::Organisations { data.orgs.value.with_untracked(|v| v.clone().and_then(Result::ok)) } else { None };
             let projects: Vec<&Project> = if r.tab == Tab::Projets { r.items.iter().filter_map(|&i| d.projects.get(i)).collect() } else { Vec::new() };
             let (what, key) = match r.tab {
                 Tab::Poles => ("poles", "poles"),

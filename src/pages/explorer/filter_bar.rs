@@ -9,10 +9,15 @@ use poles_core::facets::{chips, show_departements, value_label};
 use poles_core::query::{Facet, FunderMode};
 use std::time::Duration;
 
-/// The filter bar.
+/// The filter bar. Its facets are drawn in the task after the first paint of the explorer (the
+/// results first): the start-up's work is two tasks rather than one long one.
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let ctx = use_ctx();
+    let facets_drawn = RwSignal::new(false);
+    crate::progressive::after_next_paint(move || {
+        facets_drawn.try_set(true);
+    });
     let query = ctx.query;
     // The projects and organisations tabs share the projects' facets.
     let tab = Memo::new(move |_| query.with(|q| q.tab.of_projects()));
@@ -37,6 +42,7 @@ pub fn FilterBar() -> impl IntoView {
             <details class="filters-toggle" open=open>
                 <summary data-testid="filters-summary">{t("Filtres")} {move || active.get()}</summary>
                 <p id="facet-keys" class="hint">{t("Au clavier, dans une liste : flèches pour passer d'une valeur à l'autre, Espace pour cocher, « - » ou Suppr pour exclure.")}</p>
+                {move || facets_drawn.get().then(|| view! {
                 <FacetOrLock facet=Facet::Region />
                     <p class="rule">{t("Un projet correspond à une région si l'une de ses régions y correspond ; un pôle, s'il couvre la région (et, pour un département, si son siège s'y trouve).")}</p>
                     {move || departements.get().then(|| view! { <FacetOrLock facet=Facet::Departement /> })}
@@ -50,6 +56,7 @@ pub fn FilterBar() -> impl IntoView {
                         <YearRange />
                     })}
                     {move || (!tab.get()).then(|| view! { <FacetOrLock facet=Facet::Phase /> })}
+                })}
                 <SeeResults />
             </details>
         </aside>

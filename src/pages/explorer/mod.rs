@@ -18,8 +18,8 @@ use super::charts::StatsView;
 use super::ctx::{explorer_href, Ctx};
 use super::map::MapView;
 use super::network::NetworkView;
-use crate::app::use_index;
 use crate::components::missing_file;
+use crate::data::use_index;
 use crate::embed::use_embed;
 use crate::i18n::{count, t, tf};
 use crate::paths::href;
@@ -51,7 +51,7 @@ pub fn Explorer() -> impl IntoView {
             // An organisation the organisations do not know (once read: `Data::search` reads them)
             // is dropped, as a value is.
             if !q.organisation.is_empty() {
-                let reason = data.orgs.0.value.with(|v| match v {
+                let reason = data.orgs.value.with(|v| match v {
                     Some(Ok(o)) => o.by_id(&q.organisation).is_none().then_some("valeur inconnue dans les données"),
                     Some(Err(_)) => Some("les organisations n'ont pas pu être lues"),
                     None => None,
@@ -202,7 +202,7 @@ pub fn Explorer() -> impl IntoView {
                 {move || match (file_error_of(mode.get().1), mode.get()) {
                     (Some(error), _) => missing_file(error),
                     // The organisation filter waits for the organisations.
-                    _ if waiting_orgs.get() => data.orgs.pending().into_any(),
+                    _ if waiting_orgs.get() => crate::orgs::pending(data.orgs).into_any(),
                     (None, (View::Carte, _)) => view! { <MapView /> }.into_any(),
                     (None, (View::Stats, _)) => view! { <StatsView /> }.into_any(),
                     (None, (View::Liste, Tab::Projets)) => view! { <results::ProjectTable /> }.into_any(),
@@ -217,6 +217,6 @@ pub fn Explorer() -> impl IntoView {
 }
 
 /// Whether the organisation filter waits for the organisations (its results are not known yet).
-fn waiting_orgs_now(data: &crate::app::Data, query: Memo<Query>) -> bool {
-    query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && data.orgs.0.value.with(Option::is_none)
+fn waiting_orgs_now(data: &crate::data::Data, query: Memo<Query>) -> bool {
+    query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && data.orgs.value.with(Option::is_none)
 }

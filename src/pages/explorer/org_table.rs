@@ -16,7 +16,7 @@ pub fn OrgTable() -> impl IntoView {
     let ctx = use_ctx();
     let orgs = use_orgs();
     view! {
-        {orgs.pending()}
+        {crate::orgs::pending(orgs)}
         {move || orgs.get().map(|all| {
             let row = move |i: u64, index: Memo<usize>| {
                 let o = i as usize;

@@ -2,7 +2,7 @@
 //! each built once while it stays on the page; only its `aria-rowindex` (a memo of its own)
 //! follows its position. The pagination bar comes after the table.
 
-use crate::components::{or_unknown, pole_role_links, region_names, theme_tags};
+use crate::components::{or_unknown, region_names, theme_tags};
 use crate::i18n::{t, tf, tr};
 use crate::keyed::{keys as key_list, Keyed};
 use crate::pages::ctx::use_ctx;
@@ -11,29 +11,18 @@ use leptos::prelude::*;
 use poles_core::facets::former_name_match;
 use poles_core::model::PoleStatusCode;
 use poles_core::query::Tab;
+use poles_core::result_rows::{project_cells, Words};
 use std::sync::Arc;
 
 #[component]
 pub fn ProjectTable() -> impl IntoView {
     let data = use_ctx().data();
+    // The cells as one string each (`poles_core::result_rows`): the browser parses them at once.
     let row = move |i: usize, index: Memo<usize>| {
         let d = &data.loaded.dataset;
         d.projects.get(i).map(|p| {
-            let funders: Vec<String> = p.funder_ids().into_iter().map(|f| tr(d.funder_label(f))).collect();
-            let title = p.title.clone().or_else(|| p.summary.clone());
-            let lang = title.as_ref().and(crate::components::data_lang());
-            view! {
-                <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=index>
-                    <th scope="row" role="rowheader" data-label=t("Acronyme")><a href=href(&format!("/projets/{}", p.id))>{p.acronym.clone()}</a></th>
-                    <td role="cell" data-label=t("Intitulé")>
-                        <span lang=lang>{or_unknown(title, t("intitulé non publié"))}</span>
-                        " " <span class="kind-badge" data-testid="project-nature" data-nature=p.kind.param()>{t(p.kind.label_fr())}</span>
-                    </td>
-                    <td role="cell" data-label=t("Pôles")>{pole_role_links(d, p)}</td>
-                    <td role="cell" data-label=t("Année")>{or_unknown(p.year.map(|y| y.to_string()), t("inconnue"))}</td>
-                    <td role="cell" data-label=t("Financeurs")>{or_unknown((!funders.is_empty()).then(|| funders.join(", ")), t("non publiés"))}</td>
-                </tr>
-            }
+            let words = Words { tr: &|s| tr(s), href: &|path| href(path), data_lang: crate::components::data_lang() };
+            view! { <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=index inner_html=project_cells(&words, d, p)></tr> }
         })
     };
     view! {
