@@ -8,7 +8,8 @@ use crate::i18n::{count, t, tf};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use poles_core::network::{network, svg, Network, NodeKind, MAX_ORGS};
+use poles_core::format::group_thousands;
+use poles_core::network::{network, svg, Network, NodeKind, MAX_LINKS, MAX_ORGS};
 use poles_core::query::Facet;
 use wasm_bindgen::JsCast;
 
@@ -82,8 +83,19 @@ fn summary(net: &Network) -> String {
         .collect();
     let mut s = tf(
         "{} et {} reliés par {}. Liens les plus forts : {}.",
-        &[&count(poles, "pôle", "pôles"), &count(orgs, "organisation", "organisations"), &count(net.links.len(), "lien", "liens"), &strongest.join(" ; ")],
+        &[
+            &count(poles, "pôle", "pôles"),
+            &count(orgs, "organisation", "organisations"),
+            &count(net.links.len() + net.links_left_out, "lien", "liens"),
+            &strongest.join(" ; "),
+        ],
     );
+    if net.links_left_out > 0 {
+        s.push_str(&tf(
+            " Les {} liens les plus forts sont montrés ; {} plus faibles ne le sont pas.",
+            &[&MAX_LINKS.to_string(), &group_thousands(net.links_left_out as u64)],
+        ));
+    }
     if net.orgs_left_out > 0 {
         s.push_str(&tf(
             " Les {} organisations les plus présentes sont montrées ; {} autres ne le sont pas.",

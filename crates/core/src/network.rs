@@ -48,10 +48,15 @@ pub struct Network {
     pub links: Vec<Link>,
     /// Organisations of the selection left out of the drawing (beyond `MAX_ORGS`).
     pub orgs_left_out: usize,
+    /// The weakest links left out of the drawing and its table (beyond `MAX_LINKS`).
+    pub links_left_out: usize,
 }
 
 /// Organisations drawn at most (the most present in the selection); the table lists them all.
 pub const MAX_ORGS: usize = 40;
+/// Links drawn and listed at most (the strongest): a national selection links most pairs of pôles
+/// (thousands of arcs and rows, redrawn on every change); the bundled data has 132 at most.
+pub const MAX_LINKS: usize = 150;
 /// Height of a row (a node and its label), in SVG units.
 pub const ROW: u32 = 24;
 
@@ -139,12 +144,33 @@ pub fn network(d: &Dataset, items: &[usize], orgs: Option<&Orgs>, centre: Option
         }
     }
     let order = order_by(links.len(), |i| (u64::from(u32::MAX - links[i].projects), i as u64));
-    let links: Vec<Link> = order.into_iter().map(|i| links[i]).collect();
+    let mut links: Vec<Link> = order.into_iter().map(|i| links[i]).collect();
+    // The strongest links only; the nodes they leave without a link go too.
+    let links_left_out = links.len().saturating_sub(MAX_LINKS);
+    if links_left_out > 0 {
+        links.truncate(MAX_LINKS);
+        let mut new_index = vec![usize::MAX; nodes.len()];
+        for l in &links {
+            new_index[l.a] = 0;
+            new_index[l.b] = 0;
+        }
+        let mut kept_nodes = Vec::new();
+        for (k, node) in nodes.into_iter().enumerate() {
+            if new_index[k] == 0 {
+                new_index[k] = kept_nodes.len();
+                kept_nodes.push(node);
+            }
+        }
+        nodes = kept_nodes;
+        for l in &mut links {
+            (l.a, l.b) = (new_index[l.a], new_index[l.b]);
+        }
+    }
     let order = arrange(nodes.len(), &links);
     for (row, &n) in order.iter().enumerate() {
         nodes[n].row = row as u32;
     }
-    Network { nodes, links, orgs_left_out }
+    Network { nodes, links, orgs_left_out, links_left_out }
 }
 
 /// The order of the nodes: the most linked first, then, one at a time, the node most linked to

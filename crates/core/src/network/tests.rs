@@ -168,6 +168,7 @@ fn the_drawing_escapes_every_text() {
         ],
         links: vec![Link { a: 0, b: 1, projects: 2 }],
         orgs_left_out: 0,
+        links_left_out: 0,
     };
     let s = svg(&net, &|n| format!("{} !", n.label));
     assert!(s.contains(r#"clip-path="url(#network-labels)">R&amp;D &lt;x&gt;</text>"#) && s.contains(r#"aria-label="R&amp;D &lt;x&gt; !""#), "{s}");
@@ -181,4 +182,30 @@ fn the_drawing_escapes_every_text() {
 fn arcs_grow_with_the_distance() {
     assert_eq!(arc_path(100, 0, 1, 200), "M100 12C126 12 126 36 100 36");
     assert!(arc_path(100, 0, 40, 200).contains("C366 "), "capped at 200 wide");
+}
+
+#[test]
+fn a_national_selection_draws_its_strongest_links_only() {
+    // Synthetic projects citing many pôles: most pairs are linked.
+    let [r, p, j] = crate::synthetic::files(&bundled().0.refs, 20_000, 7);
+    let d = crate::validate::load_all(&r, &p, &j).unwrap().dataset;
+    let items: Vec<usize> = (0..d.projects.len()).collect();
+    let net = network(&d, &items, None, None);
+    let all = pole_edges(&d.projects);
+    assert!(all.len() > MAX_LINKS, "the scenario links more pairs than are drawn ({})", all.len());
+    assert_eq!(net.links.len(), MAX_LINKS);
+    assert_eq!(net.links_left_out, all.len() - MAX_LINKS);
+    // The strongest, with their counts; every node drawn has a link, every link two nodes.
+    let weakest_kept = net.links.last().unwrap().projects;
+    assert!(net.links.windows(2).all(|w| w[0].projects >= w[1].projects));
+    assert_eq!(all.iter().filter(|e| e.projects > weakest_kept).count(), net.links.iter().filter(|l| l.projects > weakest_kept).count());
+    let mut linked = vec![false; net.nodes.len()];
+    for l in &net.links {
+        linked[l.a] = true;
+        linked[l.b] = true;
+    }
+    assert!(linked.iter().all(|&x| x));
+    let mut rows: Vec<u32> = net.nodes.iter().map(|n| n.row).collect();
+    rows.sort_unstable();
+    assert_eq!(rows, (0..net.nodes.len() as u32).collect::<Vec<_>>(), "one row a node");
 }
