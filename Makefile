@@ -25,9 +25,10 @@ build-subpath: setup
 	trunk build --release --offline --public-url /explorateur/ --dist dist-subpath
 
 ## Rebuild public/data from data-src/reference/ and data-src/ (prints what it could not map).
-## make data REF=DIR imports a new edition of the research from DIR and prints what changed.
+## make data REF=DIR [DATE=YYYY-MM-DD] imports a new edition of the research from DIR, prints what
+## changed and stamps data-src/edition.json (its date: the edition's, else the folder's name, else DATE).
 data:
-	cargo run -q -p poles-databuild -- $(if $(REF),--edition "$(REF)")
+	cargo run -q -p poles-databuild -- $(if $(REF),--edition "$(REF)" $(if $(DATE),--date "$(DATE)"))
 data-check:
 	cargo run -q -p poles-databuild -- --check
 

@@ -151,3 +151,30 @@ test('retry after a damaged projects.json brings the projects back', async ({ pa
   await error.getByRole('button', { name: 'Réessayer' }).click();
   await expectCount(page, projects.length);
 });
+
+// Issue 28: the edition of 5 December, stamped by its import.
+test('the edition of 5 December: its date, the editions listed, DOSEO supported, MICROPLASTIC labelled', async ({ page }) => {
+  expect(projects.length).toBe(486);
+  await page.goto('/');
+  await expectCount(page, 486);
+  await expect(page.getByTestId('data-date')).toContainText('Données au 05/12/2026 (édition 2026-12-05.1)');
+  await page.goto('/a-propos.html');
+  const editions = page.getByTestId('edition');
+  await expect(editions).toHaveCount(3);
+  await expect(editions.nth(0)).toHaveAttribute('data-version', '2026-12-05.1');
+  await expect(editions.nth(0)).toContainText('05/12/2026');
+  await expect(editions.nth(0)).toContainText('projets : 1 ajouté (DOSEO), 1 modifié (Microplastic 2) ; pôles : inchangés ; documentation mise à jour : poles.md');
+  await expect(editions.nth(1)).toHaveAttribute('data-version', '2026-11-29.1');
+  await expect(editions.nth(1)).toContainText('162 ajoutés, 323 modifiés');
+  await expect(editions.nth(2)).toHaveAttribute('data-version', '2026-11-26.1');
+  await expect(editions.nth(2)).toContainText('projets : 323 ajoutés ; pôles : 83 ajoutés');
+  await page.goto('/about.html');
+  await expect(page.getByTestId('edition').first()).toContainText('5 December 2026');
+  await expect(page.getByTestId('edition').first()).toContainText('projects: 1 added (DOSEO)');
+  for (const [id, role, words] of [['doseo-plateforme-radiotherapie', 'soutien', 'Soutenu par : '], ['microplastic-2', 'labellisateur', 'Labellisé par : ']]) {
+    await page.goto(`/projets/${id}`);
+    const fact = page.getByTestId('project-page').getByTestId('pole-role');
+    await expect(fact).toHaveAttribute('data-role', role);
+    await expect(fact).toHaveText(words);
+  }
+});

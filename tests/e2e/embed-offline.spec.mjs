@@ -138,8 +138,8 @@ test.describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     await count(page, projects.length);
-    await expect(page.getByTestId('offline-indicator')).toContainText('26/11/2026');
-    await expect(page.getByTestId('data-date')).toContainText('Données au 26/11/2026');
+    await expect(page.getByTestId('offline-indicator')).toContainText('05/12/2026');
+    await expect(page.getByTestId('data-date')).toContainText('Données au 05/12/2026');
     // Deep links and the map work offline too.
     await page.goto('/poles/vitagora');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vitagora');

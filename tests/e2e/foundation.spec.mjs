@@ -27,7 +27,10 @@ test('lists every bundled project and pôle @phone', async ({ page }) => {
 
 test('the data date is shown', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('data-date')).toContainText('Données au 26/11/2026');
+  // The edition's own date (issue 28: the import stamps it), the one of the data files.
+  const [y, m, d] = rawProjects().compiled_at.split('-');
+  expect(rawProjects().compiled_at).toBe('2026-12-05');
+  await expect(page.getByTestId('data-date')).toContainText(`Données au ${d}/${m}/${y} (édition ${rawProjects().data_version})`);
 });
 
 test('a pôle page shows what is known, its projects and its sources @phone', async ({ page }) => {

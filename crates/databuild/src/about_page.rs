@@ -3,6 +3,7 @@
 //! figures (edition, sources, the pôles' roles, completeness overall and per funder) are computed
 //! from the bundled data by the core; the English words come from the app's catalog.
 
+use crate::edition_history::{history, Entry};
 use crate::static_page::{self, esc, Words};
 use poles_core::format::{date_fr, group_thousands};
 use poles_core::i18n::Catalog;
@@ -20,11 +21,59 @@ const ROLE_TEXTS: [&str; 5] = [
 
 /// The page in French (`catalog` is `None`) or in English (every French text through `catalog`;
 /// a text it lacks is an error, so that the English page is never half French).
-pub fn render(d: &Dataset, catalog: Option<&Catalog>) -> Result<String, String> {
-    static_page::render(catalog, |w| page(d, w))
+pub fn render(d: &Dataset, catalog: Option<&Catalog>, editions: &[Entry]) -> Result<String, String> {
+    static_page::render(catalog, |w| page(d, w, editions))
 }
 
-fn page(d: &Dataset, w: &Words) -> String {
+/// The editions, the current one first: its date and version, and what it changed ("projets :
+/// 1 ajouté (DOSEO), 1 modifié (MICROPLASTIC) ; pôles : inchangés ; documentation mise à jour :
+/// poles.md"); the records named when there are five or fewer.
+fn editions_html(d: &Dataset, w: &Words, editions: &[Entry]) -> String {
+    let name = |file: &str, id: &str| -> String {
+        let known = if file == "projects.json" {
+            d.projects.iter().find(|p| p.id == id).map(|p| p.acronym.clone())
+        } else {
+            d.pole(id).map(|p| p.display_short().to_string())
+        };
+        known.unwrap_or_else(|| id.to_string())
+    };
+    let mut h = format!("    <h2>{}</h2>\n    <ul class=\"editions\" data-testid=\"editions\">\n", esc(&w.t("Éditions des données")));
+    for e in editions {
+        let mut parts: Vec<String> = Vec::new();
+        for (file, added, removed, modified) in &e.files {
+            let what = if file == "projects.json" { w.t("projets : {}") } else { w.t("pôles : {}") };
+            let counted = |ids: &[String], one: &str, many: &str| -> Option<String> {
+                (!ids.is_empty()).then(|| {
+                    let n = poles_core::format::count(ids.len(), &w.t(one), &w.t(many));
+                    if ids.len() <= 5 {
+                        format!("{n} ({})", ids.iter().map(|id| name(file, id)).collect::<Vec<_>>().join(", "))
+                    } else {
+                        n
+                    }
+                })
+            };
+            let said: Vec<String> = [counted(added, "ajouté", "ajoutés"), counted(removed, "retiré", "retirés"), counted(modified, "modifié", "modifiés")]
+                .into_iter()
+                .flatten()
+                .collect();
+            let said = if said.is_empty() { w.t("inchangés") } else { said.join(", ") };
+            parts.push(poles_core::i18n::fill(&what, &[&said]));
+        }
+        if !e.documents.is_empty() {
+            parts.push(w.tf("documentation mise à jour : {}", &[&e.documents.join(", ")]));
+        }
+        h.push_str(&format!(
+            "      <li data-testid=\"edition\" data-version=\"{}\"><strong>{}</strong> {}</li>\n",
+            esc(&e.data_version),
+            esc(&date_fr(&e.date)),
+            esc(&w.tf("(édition {}) : {}.", &[&e.data_version, &parts.join(&w.t(" ; "))]))
+        ));
+    }
+    h.push_str("    </ul>\n");
+    h
+}
+
+fn page(d: &Dataset, w: &Words, editions: &[Entry]) -> String {
     let (t, tf, tr) = (|fr: &str| w.t(fr), |fr: &str, args: &[&str]| w.tf(fr, args), |label: &str| w.tr(label));
     let c = coverage(&d.projects);
     let funders = funder_coverage(d, &d.projects);
@@ -43,6 +92,7 @@ fn page(d: &Dataset, w: &Words) -> String {
         "    <p class=\"lead\">{}</p>\n",
         esc(&tf("Données au {} (édition {}) : {} pôles et {} projets, plateformes et actions.", &[&date, &version, &n(d.poles.len()), &n(d.projects.len())]))
     ));
+    push(editions_html(d, w, editions));
     push(format!("    <h2>{}</h2>\n    <p>{}</p>\n", esc(&t("Sources")), esc(&tf("Chaque fiche cite les pages publiques d'où viennent ses informations ({} adresses différentes) : sites des pôles, de l'État, des Régions, de Bpifrance, presse. Une information absente des sources est indiquée comme non renseignée, jamais estimée.", &[&n(sources.len())]))));
     push(format!("    <h2>{}</h2>\n    <p>{}</p>\n", esc(&t("Licences")), esc(&t("Contours des régions et départements : IGN, ADMIN EXPRESS COG (édition 2018) ; codes et noms : INSEE, COG 2018 ; mise en forme france-geojson (Grégoire David) — Licence Ouverte (Etalab). Code de l'explorateur : licence MIT."))));
     push(format!(
@@ -128,9 +178,10 @@ fn page(d: &Dataset, w: &Words) -> String {
 
 /// Both pages, `a-propos.html` and `about.html`, from the converter's output files
 /// (`referentiels.json`, `poles.json`, `projects.json` first) and the English catalog's text.
-pub fn pages(files: &[(&'static str, String)], catalog: &str) -> Result<Vec<(&'static str, String)>, String> {
+pub fn pages(files: &[(&'static str, String)], catalog: &str, edition_json: &str) -> Result<Vec<(&'static str, String)>, String> {
     let (loaded, catalog) = static_page::inputs(files, catalog)?;
-    Ok(vec![("a-propos.html", render(&loaded.dataset, None)?), ("about.html", render(&loaded.dataset, Some(&catalog))?)])
+    let editions = history(edition_json)?;
+    Ok(vec![("a-propos.html", render(&loaded.dataset, None, &editions)?), ("about.html", render(&loaded.dataset, Some(&catalog), &editions)?)])
 }
 
 #[cfg(test)]
@@ -140,7 +191,7 @@ mod tests {
     #[test]
     fn both_pages_hold_the_figures_and_the_english_one_is_whole() {
         let (files, catalog) = static_page::bundled();
-        let pages = pages(&files, &catalog).expect("every text has its English");
+        let pages = pages(&files, &catalog, &static_page::bundled_edition()).expect("every text has its English");
         let (loaded, _) = static_page::inputs(&files, &catalog).unwrap();
         let d = &loaded.dataset;
         let fui_lines = d.projects.iter().flat_map(|p| &p.funding).filter(|f| f.funder == "FUI").count();
@@ -155,6 +206,6 @@ mod tests {
         }
         assert!(pages[0].1.contains("<html lang=\"fr\">") && pages[0].1.contains("<h1>À propos des données</h1>"));
         assert!(pages[1].1.contains("<html lang=\"en\">") && pages[1].1.contains("<h1>About the data</h1>"));
-        assert!(render(d, Some(&Catalog::parse(r#"{"lang": "en", "messages": {}}"#).unwrap())).is_err(), "a missing English text is an error");
+        assert!(render(d, Some(&Catalog::parse(r#"{"lang": "en", "messages": {}}"#).unwrap()), &[]).is_err(), "a missing English text is an error");
     }
 }

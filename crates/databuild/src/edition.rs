@@ -98,6 +98,10 @@ pub struct Edition {
     pub files: Vec<(&'static str, String)>,
     /// What changed, record by record.
     pub report: String,
+    /// What changed in each JSON file it brings.
+    pub changes: Vec<(&'static str, RecordChanges)>,
+    /// The documents (Markdown) it brings that differ from the reference's.
+    pub documents: Vec<&'static str>,
 }
 
 impl Edition {
@@ -115,16 +119,27 @@ impl Edition {
             return Err(format!("{}: no projects.json or poles.json in this folder", from.display()));
         }
         let mut report = format!("== edition read from {} ==\n", from.display());
+        let mut changes = Vec::new();
         for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".json")) {
             let new: Value = serde_json::from_str(text).map_err(|e| format!("{}: invalid JSON: {e}", from.join(name).display()))?;
             let old = std::fs::read_to_string(reference.join(name)).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Array(vec![]));
-            report.push_str(&compare(name, &old, &new)?.render(name));
+            let c = compare(name, &old, &new)?;
+            report.push_str(&c.render(name));
+            changes.push((*name, c));
+        }
+        let documents: Vec<&'static str> = files
+            .iter()
+            .filter(|(n, text)| n.ends_with(".md") && std::fs::read_to_string(reference.join(n)).ok().as_deref() != Some(text.as_str()))
+            .map(|(n, _)| *n)
+            .collect();
+        if !documents.is_empty() {
+            let _ = writeln!(report, "documents updated: {}", documents.join(", "));
         }
         let kept: Vec<&str> = EDITION_FILES.iter().filter(|n| !files.iter().any(|(m, _)| m == *n)).copied().collect();
         if !kept.is_empty() {
             let _ = writeln!(report, "kept (not in the edition): {}", kept.join(", "));
         }
-        Ok(Edition { files, report })
+        Ok(Edition { files, report, changes, documents })
     }
 
     /// The edition's text of a file, if it brings one.

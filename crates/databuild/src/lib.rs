@@ -9,6 +9,7 @@ pub mod about_page;
 pub mod boot_page;
 pub mod comprendre_page;
 pub mod edition;
+pub mod edition_history;
 pub mod import;
 pub mod matching;
 pub mod organisations;

@@ -4,8 +4,10 @@
 //! Rebuilds `public/data/` from `data-src/reference/` (the researched facts) and `data-src/` (hand-kept lists), prints a report of what it
 //! could not map, and exits non-zero when the output would not validate. `--check` writes nothing
 //! and fails when the files on disk differ from what the converter produces. `--edition DIR` reads
-//! a new edition of the research (`make data REF=DIR`), prints what changed, and replaces the
-//! reference files only when the converter accepts it.
+//! a new edition of the research (`make data REF=DIR [DATE=YYYY-MM-DD]`), prints what changed,
+//! stamps `data-src/edition.json` with its date, number and changes (`edition_history`), and
+//! replaces the reference files and `edition.json` only when the converter accepts it. Without
+//! `--edition`, `edition.json` is never written.
 
 use poles_databuild::edition::Edition;
 use poles_databuild::{convert, Inputs};
@@ -22,6 +24,8 @@ fn main() -> ExitCode {
     let mut out = root.join("public/data");
     let mut check = false;
     let mut edition_dir = None;
+    let mut date = None;
+    let mut index_path = root.join("index.html");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -30,8 +34,10 @@ fn main() -> ExitCode {
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
             "--check" => check = true,
             "--edition" => edition_dir = args.next().map(PathBuf::from),
+            "--date" => date = args.next().filter(|d| !d.is_empty()),
+            "--index" => index_path = args.next().map(PathBuf::from).unwrap_or(index_path),
             other => {
-                eprintln!("unknown argument {other}\nusage: poles-databuild [--reference DIR] [--src DIR] [--out DIR] [--check] [--edition DIR]");
+                eprintln!("unknown argument {other}\nusage: poles-databuild [--reference DIR] [--src DIR] [--out DIR] [--index FILE] [--check] [--edition DIR [--date YYYY-MM-DD]]");
                 return ExitCode::from(2);
             }
         }
@@ -43,18 +49,29 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let edition = match edition_dir.map(|d| Edition::read(&d, &reference)).transpose() {
+    // A new edition: read and compared, then its date and changes stamped into edition.json
+    // (in memory: written with the rest, once the converter accepts it).
+    let edition = match edition_dir.map(|d| read_edition(&d, &reference, date.as_deref(), &inputs.edition_json)).transpose() {
         Ok(e) => e,
         Err(e) => {
             eprintln!("error: {e}\nnothing written");
             return ExitCode::from(2);
         }
     };
-    if let Some(ed) = &edition {
+    let mut stamped = None;
+    if let Some((ed, edition_json)) = &edition {
         print!("{}", ed.report);
         inputs.projects_json = ed.file("projects.json").map(str::to_string).unwrap_or(inputs.projects_json);
         inputs.poles_json = ed.file("poles.json").map(str::to_string).unwrap_or(inputs.poles_json);
+        match edition_json {
+            Some(text) => {
+                inputs.edition_json = text.clone();
+                stamped = Some(text.clone());
+            }
+            None => println!("the same edition as the current one: edition.json unchanged"),
+        }
     }
+    let edition = edition.map(|(ed, _)| ed);
     let output = match convert(&inputs) {
         Ok(o) => o,
         Err(e) => {
@@ -73,12 +90,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!("edition written into {}", reference.display());
+        if let Some(text) = &stamped {
+            if let Err(e) = std::fs::write(src.join("edition.json"), text) {
+                eprintln!("error: cannot write {}: {e}", src.join("edition.json").display());
+                return ExitCode::FAILURE;
+            }
+            println!("edition stamped into {}", src.join("edition.json").display());
+        }
     }
     // The static pages ("À propos des données", "Comprendre les pôles", the déclaration
     // d'accessibilité) go beside the app (the parent of the data folder).
     let site = out.parent().map(PathBuf::from).unwrap_or_else(|| out.clone());
     let catalog = std::fs::read_to_string(root.join("public/i18n/en.json")).unwrap_or_default();
-    let pages = match poles_databuild::about_page::pages(&output.files, &catalog).and_then(|mut p| {
+    let pages = match poles_databuild::about_page::pages(&output.files, &catalog, &inputs.edition_json).and_then(|mut p| {
         p.extend(poles_databuild::comprendre_page::pages(&output.files, &catalog)?);
         p.extend(poles_databuild::statement_page::pages(&root, &catalog)?);
         Ok(p)
@@ -90,17 +114,15 @@ fn main() -> ExitCode {
         }
     };
     // The app's static first paint, in index.html (beside the app's sources).
-    let index = match std::fs::read_to_string(root.join("index.html"))
-        .map_err(|e| format!("index.html: {e}"))
-        .and_then(|i| poles_databuild::boot_page::index_html(&i, &catalog))
-    {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let index = [(root.join("index.html"), &index)];
+    let index =
+        match std::fs::read_to_string(&index_path).map_err(|e| format!("index.html: {e}")).and_then(|i| poles_databuild::boot_page::index_html(&i, &catalog)) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let index = [(index_path, &index)];
     let mut stale = false;
     let targets = output
         .files
@@ -188,4 +210,12 @@ fn import(root: &std::path::Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A new edition read from `from` and `edition.json` stamped with it (`None`: the same edition).
+fn read_edition(from: &std::path::Path, reference: &std::path::Path, date: Option<&str>, edition_json: &str) -> Result<(Edition, Option<String>), String> {
+    let date = poles_databuild::edition_history::edition_date(from, date)?;
+    let ed = Edition::read(from, reference)?;
+    let stamped = poles_databuild::edition_history::stamp(edition_json, &date, &ed.changes, &ed.documents)?;
+    Ok((ed, stamped))
 }

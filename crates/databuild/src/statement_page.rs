@@ -53,7 +53,7 @@ mod tests {
         assert!(fr.contains("État de conformité") && en.contains("Compliance status"));
         assert!(fr.ends_with("<script src=\"a11y-contact.js\" defer></script>\n</body>\n</html>\n"));
         // The frame of "À propos des données", to the title.
-        let about = crate::about_page::pages(&static_page::bundled().0, &catalog).unwrap();
+        let about = crate::about_page::pages(&static_page::bundled().0, &catalog, &static_page::bundled_edition()).unwrap();
         let frame = |s: &str| s[s.find("<body>").unwrap()..s.find("<article").unwrap()].to_string();
         assert_eq!(frame(fr), frame(&about[0].1));
     }

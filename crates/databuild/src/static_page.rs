@@ -93,3 +93,9 @@ pub fn bundled() -> (Vec<(&'static str, String)>, String) {
     let files = ["referentiels.json", "poles.json", "projects.json"].map(|f| (f, read(&format!("public/data/{f}"))));
     (files.to_vec(), read("public/i18n/en.json"))
 }
+
+/// The repository's `data-src/edition.json` (for the pages' tests).
+#[cfg(test)]
+pub fn bundled_edition() -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data-src/edition.json")).unwrap()
+}
