@@ -2,7 +2,7 @@
 // offline; the "À propos des données" page with coverage figures; former names say why.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { projects } from './data.mjs';
+import { projects, referentiels } from './data.mjs';
 
 /// RFC 4180 with a chosen separator (quotes, doubled quotes, line breaks in cells).
 function parseCsv(text, sep) {
@@ -45,6 +45,10 @@ test('the CSV export holds exactly the rows shown, with the view, data version a
   expect(lines[1]).toMatch(/^# vue : http:\/\/.*[?&]region=27.*financeur=FUI/);
   expect(lines[2]).toMatch(/^# données : édition \S+/);
   expect(lines[3]).toMatch(/^# export du \d{4}-\d{2}-\d{2}$/);
+  // The editions and what each changed (issue 28), the current one first.
+  expect(referentiels.editions.length).toBeGreaterThanOrEqual(3);
+  expect(lines.slice(4, 4 + referentiels.editions.length)).toEqual(referentiels.editions.map((e) => `# édition ${e}`));
+  expect(lines[4]).toBe('# édition 2026-12-05.1 : projets : 1 ajouté, 1 modifié ; pôles : inchangés ; documentation mise à jour : poles.md');
   const rows = parseCsv(text.slice(1).split('\r\n').filter((l) => !l.startsWith('#')).join('\r\n'), ',');
   expect(rows[0].slice(0, 3)).toEqual(['id', 'acronyme', 'intitule']);
   expect(rows.slice(1).map((r) => r[0])).toEqual(ids);

@@ -18,6 +18,8 @@ pub struct ExportMeta {
     pub data_version: String,
     /// ISO date (YYYY-MM-DD) of the export.
     pub exported_at: String,
+    /// The editions of the data and what each changed, the current one first (`Meta::editions`).
+    pub editions: Vec<String>,
 }
 
 /// The columns of the projects CSV, before the funding groups.
@@ -121,6 +123,9 @@ fn preamble(out: &mut String, meta: &ExportMeta, what: &str) {
         "# Pôles Explorer — {what}\r\n# vue : {}\r\n# données : édition {}\r\n# export du {}\r\n",
         meta.url, meta.data_version, meta.exported_at
     ));
+    for e in &meta.editions {
+        out.push_str(&format!("# édition {e}\r\n"));
+    }
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -307,6 +312,7 @@ pub fn selection_json(header: &[String], rows: &[Vec<String>], key: &str, meta: 
         ("data_version".into(), text(&meta.data_version)),
         ("exported_at".into(), text(&meta.exported_at)),
         ("source".into(), text("Pôles Explorer")),
+        ("editions".into(), Value::Array(meta.editions.iter().map(|e| text(e)).collect())),
     ]));
     let records = rows
         .iter()
@@ -350,7 +356,12 @@ mod tests {
     use super::*;
 
     fn meta() -> ExportMeta {
-        ExportMeta { url: "https://ex.fr/?region=27".into(), data_version: "2026-11-26.1".into(), exported_at: "2026-11-26".into() }
+        ExportMeta {
+            url: "https://ex.fr/?region=27".into(),
+            data_version: "2026-12-05.1".into(),
+            exported_at: "2026-12-06".into(),
+            editions: vec!["2026-12-05.1 : projets : 1 ajouté, 1 modifié ; pôles : inchangés".into(), "2026-11-29.1 : projets : 162 ajoutés".into()],
+        }
     }
 
     #[test]
@@ -392,7 +403,14 @@ mod tests {
         let picked: Vec<&Project> = d.projects.iter().filter(|p| p.territory.regions.iter().any(|r| r == "27")).collect();
         let csv = projects_csv(&picked, ';', true, Some(&meta()));
         assert!(csv.starts_with('\u{FEFF}'));
-        assert!(csv.contains("# vue : https://ex.fr/?region=27") && csv.contains("édition 2026-11-26.1") && csv.contains("export du 2026-11-26"));
+        assert!(csv.contains("# vue : https://ex.fr/?region=27") && csv.contains("# données : édition 2026-12-05.1") && csv.contains("export du 2026-12-06"));
+        // The editions and what each changed, one `#` line each, the current one first.
+        assert!(
+            csv.contains(
+                "\r\n# édition 2026-12-05.1 : projets : 1 ajouté, 1 modifié ; pôles : inchangés\r\n# édition 2026-11-29.1 : projets : 162 ajoutés\r\n"
+            ),
+            "{csv}"
+        );
         // Records: one per picked project (quoted cells may hold line breaks: count ids instead).
         for p in &picked {
             assert!(csv.contains(&format!("\r\n{};", p.id)), "{}", p.id);
@@ -405,6 +423,7 @@ mod tests {
         assert_eq!(first.get("sources").and_then(Value::as_array).map(Vec::len), Some(picked[0].sources.len()));
         assert_eq!(v.get("projects").and_then(Value::as_array).map(Vec::len), Some(picked.len()));
         assert_eq!(v.get("export").and_then(|e| e.get("url")).and_then(Value::as_str), Some("https://ex.fr/?region=27"));
+        assert_eq!(v.get("export").and_then(|e| e.get("editions")).and_then(Value::as_array).map(Vec::len), Some(2));
         let (h, r) = aggregate_table(d, &picked, Dimension::Region);
         let agg = to_csv(&h, &r, ',', false, None);
         assert!(agg.contains(&format!("27,Bourgogne-Franche-Comté,{},", picked.len())), "{agg}");

@@ -13,6 +13,11 @@ pub struct Meta {
     pub data_version: String,
     /// Date the data was compiled, ISO `YYYY-MM-DD`.
     pub compiled_at: String,
+    /// The editions of the data and what each changed, the current one first
+    /// ("2026-12-05.1 : projets : 1 ajouté, 1 modifié ; pôles : inchangés"): `referentiels.json`
+    /// holds them (`make data` writes them from `data-src/edition.json`); empty when unknown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

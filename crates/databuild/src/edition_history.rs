@@ -98,6 +98,32 @@ pub struct Entry {
     pub documents: Vec<String>,
 }
 
+impl Entry {
+    /// The edition in one French line, with counts only (the exports' provenance lines):
+    /// "2026-12-05.1 : projets : 1 ajouté, 1 modifié ; pôles : inchangés ; documentation mise à
+    /// jour : poles.md".
+    pub fn summary_fr(&self) -> String {
+        let mut parts: Vec<String> = self
+            .files
+            .iter()
+            .map(|(file, added, removed, modified)| {
+                let what = if file == "projects.json" { "projets" } else { "pôles" };
+                let counted = |n: usize, one: &str, many: &str| (n > 0).then(|| format!("{n} {}", if n > 1 { many } else { one }));
+                let said: Vec<String> =
+                    [counted(added.len(), "ajouté", "ajoutés"), counted(removed.len(), "retiré", "retirés"), counted(modified.len(), "modifié", "modifiés")]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                format!("{what} : {}", if said.is_empty() { "inchangés".to_string() } else { said.join(", ") })
+            })
+            .collect();
+        if !self.documents.is_empty() {
+            parts.push(format!("documentation mise à jour : {}", self.documents.join(", ")));
+        }
+        format!("{} : {}", self.data_version, parts.join(" ; "))
+    }
+}
+
 /// The history of `edition.json` (its text), the current edition first.
 pub fn history(edition_json: &str) -> Result<Vec<Entry>, String> {
     let doc: Value = serde_json::from_str(edition_json).map_err(|e| format!("data-src/edition.json: invalid JSON: {e}"))?;

@@ -234,7 +234,9 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
     let edition = parse_json("edition.json", &inputs.edition_json)?;
     let compiled_at = get_str(&edition, "compiled_at").ok_or("edition.json: compiled_at missing")?;
     let ed = edition.get("edition").and_then(Value::as_u64).ok_or("edition.json: edition missing")?;
-    let meta = Meta { data_version: format!("{compiled_at}.{ed}"), compiled_at };
+    // The editions and what each changed, for the exports' provenance lines (referentiels.json).
+    let editions: Vec<String> = crate::edition_history::history(&inputs.edition_json)?.iter().map(crate::edition_history::Entry::summary_fr).collect();
+    let meta = Meta { data_version: format!("{compiled_at}.{ed}"), compiled_at, editions };
 
     // Reference lists.
     let funders_doc = parse_json("funders.json", &inputs.funders_json)?;
@@ -437,6 +439,7 @@ pub fn convert(inputs: &Inputs) -> Result<Output, String> {
 
     // Files.
     let mut r = header("referentiels", &meta);
+    r.insert("editions".into(), json!(meta.editions));
     r.insert(
         "licence".into(),
         json!("Contours et codes géographiques : IGN ADMIN EXPRESS COG 2018 et INSEE COG 2018, Licence Ouverte (Etalab), via france-geojson (Grégoire David)."),

@@ -23,7 +23,8 @@ fn import(bytes: &[u8]) -> Result<poles_databuild::import::Imported, Vec<poles_d
 fn export_then_import_is_lossless() {
     let l = bundled();
     let all: Vec<_> = l.dataset.projects.iter().collect();
-    let meta = ExportMeta { url: "https://exemple.fr/?onglet=projets".into(), data_version: "x".into(), exported_at: "2026-11-26".into() };
+    let editions = vec!["2026-12-05.1 : projets : 1 ajouté".to_string()];
+    let meta = ExportMeta { url: "https://exemple.fr/?onglet=projets".into(), data_version: "x".into(), exported_at: "2026-11-26".into(), editions };
     for (sep, bom) in [(';', true), (',', false)] {
         let csv = projects_csv(&all, sep, bom, Some(&meta));
         let imported = import(csv.as_bytes()).unwrap_or_else(|p| panic!("{p:?}"));

@@ -29,6 +29,7 @@ pub fn ExportMenu() -> impl IntoView {
         let meta = ExportMeta {
             url: window().location().href().unwrap_or_default(),
             data_version: d.meta.as_ref().map(|m| m.data_version.clone()).unwrap_or_default(),
+            editions: d.meta.as_ref().map(|m| m.editions.clone()).unwrap_or_default(),
             exported_at: crate::download::today(),
         };
         ctx.results.with_untracked(|r| {

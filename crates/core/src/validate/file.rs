@@ -128,7 +128,11 @@ pub(super) fn parse_file_streaming(file: &str, text: &str, list_key: &str, on_it
         return Err(err(FileErrorKind::Shape(format!("la liste « {list_key} » est absente ou n'est pas une liste"))));
     }
     let meta = match (obj.get("data_version"), obj.get("compiled_at")) {
-        (Some(Value::String(v)), Some(Value::String(d))) => Some(Meta { data_version: v.clone(), compiled_at: d.clone() }),
+        (Some(Value::String(v)), Some(Value::String(d))) => {
+            let editions =
+                obj.get("editions").and_then(Value::as_array).map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()).unwrap_or_default();
+            Some(Meta { data_version: v.clone(), compiled_at: d.clone(), editions })
+        }
         _ => None,
     };
     Ok((obj, meta))
