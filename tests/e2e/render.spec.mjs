@@ -147,7 +147,7 @@ test('the first paint comes from the page itself, before the WebAssembly runs', 
   await page.route('**/*_bg.wasm', async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); });
   await page.goto('/');
   await expect(page.locator('#boot h1 .boot-fr')).toBeVisible();
-  await expect(page.locator('#boot .intro').first()).toBeVisible();
+  await expect(page.locator('#boot .boot-intro').first()).toBeVisible();
   await expect(page.getByTestId('result-count')).toHaveText(`${projects.length} projets`);
   await expect(page.locator('#boot')).toHaveCount(0);
   const [fcp, wasm] = await page.evaluate(() => [
@@ -171,10 +171,10 @@ test('the first paint shows nothing that the address contradicts', async ({ page
   await expect(boot.getByText('Les pôles de compétitivité réunissent')).toBeHidden();
   await expect(boot.getByRole('link', { name: 'Clusters' })).toHaveAttribute('href', './?onglet=poles&lang=en');
   await page.goto('/projets/damav');
-  await expect(boot.locator('.brand-name')).toBeVisible();
+  await expect(boot.locator('.boot-brand')).toBeVisible();
   await expect(boot.locator('h1')).toBeHidden();
-  await expect(boot.locator('.tabs')).toHaveCount(2);
-  await expect(boot.locator('.tabs').first()).toBeHidden();
+  await expect(boot.locator('.boot-tabs')).toHaveCount(2);
+  await expect(boot.locator('.boot-tabs').first()).toBeHidden();
   await page.goto('/?embed=1&verrou=region&region=27');
   await expect(boot).toBeHidden();
   await page.goto('/explorateur/?onglet=poles');

@@ -4,7 +4,9 @@
 //! WebAssembly starts and kept until the data is read. the inline script of `index.html`'s head marks `<html>` so that
 //! the page shows only what is true for its address (style/main.css, "Static first paint"). It
 //! holds no figure: a deployment may read other data (`config.json`), and a number that the app
-//! then corrects would be a wrong figure shown; when in doubt, show less.
+//! then corrects would be a wrong figure shown; when in doubt, show less. Its classes are its own
+//! (`boot-header`, `boot-intro`…, no `main`): the app's hidden nodes, there meanwhile, keep theirs
+//! unique to whoever looks them up.
 
 use crate::static_page::{esc, render, Words};
 use poles_core::i18n::Catalog;
@@ -23,9 +25,9 @@ fn texts(w: &Words) -> [String; 5] {
     [
         span(&w.t("Les pôles de compétitivité et leurs projets")),
         span(&w.t("Explorer les pôles de compétitivité et leurs projets")),
-        format!("<p class=\"intro {class}\"{lang}>{}</p>", esc(&w.t(INTRO))),
+        format!("<p class=\"boot-intro {class}\"{lang}>{}</p>", esc(&w.t(INTRO))),
         format!(
-            "<nav class=\"tabs {class}\"{lang} aria-label=\"{}\">{}{}{}</nav>",
+            "<nav class=\"boot-tabs {class}\"{lang} aria-label=\"{}\">{}{}{}</nav>",
             esc(&w.t("Listes")),
             tab("", &w.t("Projets ")),
             tab("onglet=poles", &w.t("Pôles ")),
@@ -40,7 +42,7 @@ pub fn block(catalog: &Catalog) -> Result<String, String> {
     let fr = render(None, texts)?;
     let en = render(Some(catalog), texts)?;
     Ok(format!(
-        "{START}  <div id=\"boot\">\n    <header class=\"site-header\"><div class=\"wrap\">\n      <span class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">◆</span><span class=\"brand-name\">Pôles Explorer</span></span>\n      <p class=\"tagline\">{}{}</p>\n    </div></header>\n    <main class=\"wrap\">\n      <div class=\"boot-explorer\">\n        <h1>{}{}</h1>\n        {}\n        {}\n        {}\n        {}\n      </div>\n      <p class=\"loading\">{}{}</p>\n    </main>\n  </div>\n{END}",
+        "{START}  <div id=\"boot\">\n    <header class=\"boot-header\"><div class=\"boot-wrap\">\n      <span class=\"boot-brand\"><span class=\"boot-mark\" aria-hidden=\"true\">◆</span>Pôles Explorer</span>\n      <p class=\"boot-tagline\">{}{}</p>\n    </div></header>\n    <div class=\"boot-wrap\" role=\"main\">\n      <div class=\"boot-explorer\">\n        <h1>{}{}</h1>\n        {}\n        {}\n        {}\n        {}\n      </div>\n      <p class=\"boot-loading\">{}{}</p>\n    </div>\n  </div>\n{END}",
         fr[0], en[0], fr[1], en[1], fr[2], en[2], fr[3], en[3], fr[4], en[4]
     ))
 }
@@ -69,7 +71,11 @@ mod tests {
         let boot = &html[html.find(START).unwrap()..html.find(END).unwrap()];
         assert!(boot.contains("<h1><span class=\"boot-fr\">Explorer les pôles de compétitivité et leurs projets</span><span class=\"boot-en\" lang=\"en\">"));
         assert!(boot.contains("<a href=\"./?onglet=poles\">Pôles</a>") && boot.contains("<a href=\"./?onglet=poles&amp;lang=en\">"));
-        assert_eq!(boot.matches("class=\"intro ").count(), 2);
+        assert_eq!(boot.matches("class=\"boot-intro ").count(), 2);
+        // None of the app's own classes, nor a second `main`.
+        for class in ["\"site-header", "\"intro", "\"tabs", "\"loading", "\"brand", "\"wrap", "<main"] {
+            assert!(!boot.contains(class), "{class}");
+        }
         // No figure in its text (outside the tags).
         let text: String = boot.split('<').filter_map(|part| part.split_once('>').map(|(_, t)| t)).collect();
         assert!(text.contains("Chargement de l'explorateur…"));
