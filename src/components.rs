@@ -176,8 +176,11 @@ pub fn keep_focus(ev: &web_sys::Event) {
     if document().active_element().as_ref() != Some(&el) {
         return;
     }
+    // Only if the focus was lost (on the body, or nowhere): a key pressed meanwhile may have
+    // moved it on purpose (an arrow to the next value), and it must stay where it went.
     request_animation_frame(move || {
-        if el.is_connected() && document().active_element().as_ref() != Some(&el) {
+        let lost = document().active_element().is_none_or(|a| document().body().is_some_and(|b| a == *b.unchecked_ref::<web_sys::Element>()));
+        if el.is_connected() && lost {
             focus_element(&el);
         }
     });
