@@ -255,6 +255,10 @@ pub fn region_names(data: &Dataset, codes: &[String]) -> String {
 /// Techtera", "Labellisé par : Vitagora"); a partner or a supporter never reads as a labeller.
 /// Written by the core (`poles_core::result_rows::pole_role_html`), as in the result rows.
 pub fn pole_role_links(data: &Dataset, p: &Project) -> AnyView {
-    let words = poles_core::result_rows::Words { tr: &|s| crate::i18n::tr(s), href: &|path| href(path), data_lang: None };
-    view! { <span inner_html=poles_core::result_rows::pole_role_html(&words, data, p)></span> }.into_any()
+    view! { <span inner_html=poles_core::result_rows::pole_role_html(&core_words(), data, p)></span> }.into_any()
+}
+
+/// The page's words, links and data language for the HTML the core writes (`result_rows`).
+pub fn core_words() -> poles_core::result_rows::Words<'static> {
+    poles_core::result_rows::Words { tr: &crate::i18n::tr, href: &href, data_lang: data_lang() }
 }

@@ -126,8 +126,8 @@ pub fn Explorer() -> impl IntoView {
         });
     });
     let waiting_orgs = {
-        let data = data.clone();
-        Memo::new(move |_| waiting_orgs_now(&data, query))
+        let orgs = data.orgs;
+        Memo::new(move |_| query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && orgs.value.with(Option::is_none))
     };
     provide_context(Ctx { data: StoredValue::new(data.clone()), query, filters, results, page: shown_page, go, waiting_orgs });
 
@@ -214,9 +214,4 @@ pub fn Explorer() -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// Whether the organisation filter waits for the organisations (its results are not known yet).
-fn waiting_orgs_now(data: &crate::data::Data, query: Memo<Query>) -> bool {
-    query.with(|q| !q.organisation.is_empty() && q.tab.of_projects()) && data.orgs.value.with(Option::is_none)
 }

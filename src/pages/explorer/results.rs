@@ -3,7 +3,7 @@
 //! follows its position. The pagination bar comes after the table.
 
 use crate::components::{or_unknown, region_names, theme_tags};
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf};
 use crate::keyed::{keys as key_list, Keyed};
 use crate::pages::ctx::use_ctx;
 use crate::paths::href;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use poles_core::facets::former_name_match;
 use poles_core::model::PoleStatusCode;
 use poles_core::query::Tab;
-use poles_core::result_rows::{project_cells, Words};
+use poles_core::result_rows::project_cells;
 use std::sync::Arc;
 
 #[component]
@@ -21,8 +21,7 @@ pub fn ProjectTable() -> impl IntoView {
     let row = move |i: usize, index: Memo<usize>| {
         let d = &data.loaded.dataset;
         d.projects.get(i).map(|p| {
-            let words = Words { tr: &|s| tr(s), href: &|path| href(path), data_lang: crate::components::data_lang() };
-            view! { <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=index inner_html=project_cells(&words, d, p)></tr> }
+            view! { <tr role="row" data-testid="project-row" data-id=p.id.clone() aria-rowindex=index inner_html=project_cells(&crate::components::core_words(), d, p)></tr> }
         })
     };
     view! {
